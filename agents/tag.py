@@ -1,0 +1,61 @@
+"""The tag agent: normalized articles in; enriched and mobilization events out.
+
+It also drops exact re-sends. Its input is keyed by content fingerprint, so every copy of an
+article lands on one partition, where a table (backed by a changelog topic) remembers where
+each fingerprint was first read. A later copy from another raw offset is a duplicate and is
+skipped; the same raw offset seen again is a redelivery after a crash and is tagged again,
+yielding the same bytes and event ids, so at-least-once never turns into at-most-once.
+"""
+
+from __future__ import annotations
+
+import faust
+from faust.types import AgentT, StreamT
+
+from agents.deadletters import send_dead_letter
+from streams.app import Pipeline
+from streams.metrics import ARTICLES, MOBILIZATION_EVENTS, PROCESSING_SECONDS, SIGNALS
+from streams.stages import read_normalized, tag_stage
+
+STAGE = "tag"
+FINGERPRINT_TABLE = "fingerprints"
+
+
+def register_tag(pipeline: Pipeline) -> AgentT:
+    topics = pipeline.topics
+    first_seen = pipeline.app.Table(
+        FINGERPRINT_TABLE,
+        default=None,
+        partitions=pipeline.catalog.normalized.partitions,
+        schema=faust.Schema(
+            key_type=str, value_type=str, key_serializer="json", value_serializer="json"
+        ),
+        help="Where each content fingerprint was first read (topic:partition:offset).",
+    )
+    seconds = PROCESSING_SECONDS.labels(STAGE)
+
+    @pipeline.app.agent(topics.normalized, name="muster.tag")
+    async def tag(stream: StreamT) -> None:
+        async for event in stream.events():
+            message = event.message
+            try:
+                with seconds.time():
+                    article, origin = read_normalized(message.value)
+                    first = first_seen.get(article.fingerprint)
+                    if first is not None and first != origin.as_key():
+                        ARTICLES.labels(STAGE, "duplicate").inc()
+                        continue
+                    tagged = tag_stage(article)
+            except Exception as error:
+                await send_dead_letter(pipeline, stage=STAGE, message=message, error=error)
+                continue
+            await topics.enriched.send(key=tagged.key, value=tagged.enriched)
+            if tagged.mobilization is not None:
+                await topics.mobilization.send(key=tagged.key, value=tagged.mobilization)
+                MOBILIZATION_EVENTS.inc()
+            first_seen[article.fingerprint] = origin.as_key()
+            ARTICLES.labels(STAGE, "accepted").inc()
+            for signal in tagged.result.signals:
+                SIGNALS.labels(signal.type, signal.polarity).inc()
+
+    return tag

@@ -1,0 +1,82 @@
+"""The Faust app and its topics, built from ``Settings`` by one factory.
+
+``create_pipeline`` returns the app with every topic of the catalog and both agents wired;
+the worker, the agent tests and the benchmarks all build it the same way. Values travel as raw
+bytes: the agents decode inside their own code, so a bad message becomes a dead letter instead
+of ending the stream (faust #586).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import faust
+from mode.supervisors import CrashingSupervisor
+
+from streams.catalog import TopicCatalog, TopicSpec
+from streams.settings import Settings
+
+PRODUCER_MAX_REQUEST_BYTES = 2_097_152
+
+
+@dataclass(frozen=True)
+class PipelineTopics:
+    raw: faust.TopicT
+    normalized: faust.TopicT
+    enriched: faust.TopicT
+    mobilization: faust.TopicT
+    deadletter: faust.TopicT
+
+
+@dataclass(frozen=True)
+class Pipeline:
+    """Everything an agent needs: the app, its settings, the catalog and the topic objects."""
+
+    app: faust.App
+    settings: Settings
+    catalog: TopicCatalog
+    topics: PipelineTopics
+
+
+def create_pipeline(settings: Settings, *, store: str = "memory://") -> Pipeline:
+    """Build the Faust app with its topics and agents for these settings."""
+    from agents.normalize import register_normalize
+    from agents.tag import register_tag
+    from agents.web import register_web
+
+    app = faust.App(
+        settings.app_id,
+        broker=settings.broker,
+        store=store,
+        autodiscover=False,
+        processing_guarantee=settings.processing_guarantee,
+        topic_partitions=settings.partitions,
+        topic_replication_factor=settings.replication_factor,
+        key_serializer="raw",
+        value_serializer="raw",
+        consumer_auto_offset_reset="earliest",
+        producer_max_request_size=PRODUCER_MAX_REQUEST_BYTES,
+        agent_supervisor=CrashingSupervisor,
+        web_host=settings.web_host,
+        web_port=settings.web_port,
+        web_in_thread=False,
+        datadir=str(settings.data_dir),
+    )
+    catalog = TopicCatalog.from_settings(settings)
+    topics = PipelineTopics(*(_faust_topic(app, spec) for spec in catalog.all()))
+    pipeline = Pipeline(app=app, settings=settings, catalog=catalog, topics=topics)
+    register_normalize(pipeline)
+    register_tag(pipeline)
+    register_web(pipeline)
+    return pipeline
+
+
+def _faust_topic(app: faust.App, spec: TopicSpec) -> faust.TopicT:
+    return app.topic(
+        spec.name,
+        key_type=bytes,
+        value_type=bytes,
+        key_serializer="raw",
+        value_serializer="raw",
+        partitions=spec.partitions,
+    )

@@ -1,0 +1,118 @@
+"""The events Muster publishes, as plain dicts that follow the schemas in ``schemas/``.
+
+Every event is a pure function of its input: no wall-clock time, no random ids. A redelivered
+article therefore yields byte-identical events (``streams.codec.encode_json`` sorts keys), and
+each event's ``event_id`` is a hash of what it is about, so consumers can drop repeats.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import asdict, dataclass
+from typing import Any
+
+from streams.normalize import Article
+from streams.tagger import TAGGER_VERSION, Signal, TagResult
+
+NORMALIZED_SCHEMA = "news.articles.normalized/v1"
+ENRICHED_SCHEMA = "news.articles.enriched/v1"
+MOBILIZATION_SCHEMA = "news.signals.mobilization/v1"
+
+
+@dataclass(frozen=True, slots=True)
+class Origin:
+    """Where a raw article was read: its topic, partition and offset."""
+
+    topic: str
+    partition: int
+    offset: int
+
+    def as_key(self) -> str:
+        return f"{self.topic}:{self.partition}:{self.offset}"
+
+
+def event_id(kind: str, article: Article) -> str:
+    """Deterministic id: the same article content always yields the same id per event kind."""
+    seed = f"{kind}\x1f{article.id}\x1f{article.fingerprint}\x1f{TAGGER_VERSION}"
+    return hashlib.blake2b(seed.encode("utf-8"), digest_size=16).hexdigest()
+
+
+def article_fields(article: Article) -> dict[str, Any]:
+    return {
+        "id": article.id,
+        "url": article.url,
+        "title": article.title,
+        "body": article.body,
+        "language": article.language,
+        "fingerprint": article.fingerprint,
+        "source": article.source,
+        "published_at": article.published_at,
+        "received_at": article.received_at,
+    }
+
+
+def normalized_event(article: Article, origin: Origin) -> dict[str, Any]:
+    """The internal hand-over from the normalize stage to the tag stage."""
+    return {"schema": NORMALIZED_SCHEMA, **article_fields(article), "origin": asdict(origin)}
+
+
+def article_from_normalized(event: dict[str, Any]) -> tuple[Article, Origin]:
+    """Read back a normalized event (the tag stage's input)."""
+    origin = event["origin"]
+    article = Article(**{key: event[key] for key in Article.__slots__})
+    return article, Origin(origin["topic"], origin["partition"], origin["offset"])
+
+
+def signal_fields(signal: Signal) -> dict[str, Any]:
+    return {
+        "type": signal.type,
+        "polarity": signal.polarity,
+        "confidence": signal.confidence,
+        "evidence": asdict(signal.evidence),
+        "rule": signal.rule,
+        "actors": list(signal.actors),
+        "target": signal.target,
+        "equipment": list(signal.equipment),
+        "quantity": signal.quantity,
+        "locations": list(signal.locations),
+        "attribution": signal.attribution,
+    }
+
+
+def enriched_event(article: Article, result: TagResult) -> dict[str, Any]:
+    """Every accepted article, normalized, with its signals and verdict."""
+    return {
+        "schema": ENRICHED_SCHEMA,
+        "event_id": event_id("enriched", article),
+        **article_fields(article),
+        "mobilization": result.mobilization,
+        "score": result.score,
+        "actors": list(result.actors),
+        "type_counts": dict(sorted(result.type_counts.items())),
+        "signals": [signal_fields(signal) for signal in result.signals],
+        "tagger_version": TAGGER_VERSION,
+    }
+
+
+def mobilization_event(article: Article, result: TagResult) -> dict[str, Any] | None:
+    """The alerting event for a mobilization article, or None when it is not one."""
+    if not result.mobilization:
+        return None
+    asserted = [signal for signal in result.signals if signal.is_mobilization]
+    return {
+        "schema": MOBILIZATION_SCHEMA,
+        "event_id": event_id("mobilization", article),
+        "enriched_event_id": event_id("enriched", article),
+        "id": article.id,
+        "url": article.url,
+        "title": article.title,
+        "source": article.source,
+        "language": article.language,
+        "published_at": article.published_at,
+        "received_at": article.received_at,
+        "score": result.score,
+        "actors": list(result.actors),
+        "types": sorted({signal.type for signal in asserted}),
+        "signals": [signal_fields(signal) for signal in asserted],
+        "tagger_version": TAGGER_VERSION,
+    }

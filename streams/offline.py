@@ -1,0 +1,34 @@
+"""``muster tag``: the pipeline's stages over files, with no broker.
+
+It runs exactly the functions the agents call, so its output is the enriched event the
+pipeline would publish for the same input (``received_at`` aside, which only a broker sets).
+"""
+
+from __future__ import annotations
+
+import sys
+from typing import IO
+
+from streams.errors import InputError
+from streams.events import Origin
+from streams.inputs import read_messages
+from streams.settings import Settings
+from streams.stages import normalize_stage, read_normalized, tag_stage
+
+
+def tag_messages(source: str, settings: Settings, out: IO[str]) -> int:
+    """Write one enriched event per article; report bad input on stderr; 1 if any was bad."""
+    failures = 0
+    for index, message in enumerate(read_messages(source)):
+        origin = Origin(source, 0, index)
+        try:
+            record = normalize_stage(
+                message, origin=origin, timestamp_s=None, max_bytes=settings.max_article_bytes
+            )
+            article, _ = read_normalized(record.value)
+        except InputError as error:
+            failures += 1
+            print(f"muster tag: article {index}: {error.reason}: {error}", file=sys.stderr)
+            continue
+        out.write(tag_stage(article).enriched.decode("utf-8") + "\n")
+    return 1 if failures else 0

@@ -1,0 +1,120 @@
+"""Every Muster setting, in one frozen object read once from ``MUSTER_*`` variables.
+
+Nothing deeper in the code reads the environment: the CLI calls ``Settings.from_env()`` at
+start and passes the object down. Each field's metadata names its variable; its docstring
+line in ``describe()`` is what ``muster settings`` prints.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, field, fields
+from pathlib import Path
+from typing import Any
+
+PROCESSING_GUARANTEES = ("at_least_once", "exactly_once")
+
+
+def _setting(env: str, default: Any, doc: str) -> Any:
+    return field(default=default, metadata={"env": env, "doc": doc})
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Resolved settings; build with ``Settings.from_env()`` or directly in tests."""
+
+    broker: str = _setting(
+        "MUSTER_BROKER", "kafka://127.0.0.1:9092", "Kafka bootstrap URL(s), ';'-separated."
+    )
+    app_id: str = _setting(
+        "MUSTER_APP_ID", "muster", "Faust app id: the consumer group and table-topic prefix."
+    )
+    raw_topic: str = _setting("MUSTER_TOPIC_RAW", "news.articles.raw", "Input articles.")
+    normalized_topic: str = _setting(
+        "MUSTER_TOPIC_NORMALIZED",
+        "news.articles.normalized",
+        "Internal: normalized articles keyed by fingerprint.",
+    )
+    enriched_topic: str = _setting(
+        "MUSTER_TOPIC_ENRICHED", "news.articles.enriched", "Every accepted article, tagged."
+    )
+    mobilization_topic: str = _setting(
+        "MUSTER_TOPIC_MOBILIZATION",
+        "news.signals.mobilization",
+        "One event per mobilization article, for alerting.",
+    )
+    deadletter_topic: str = _setting(
+        "MUSTER_TOPIC_DEADLETTER", "news.deadletter", "Rejected input with its reason."
+    )
+    partitions: int = _setting(
+        "MUSTER_PARTITIONS", 4, "Partitions of the topics Muster creates (workers <= this)."
+    )
+    replication_factor: int = _setting(
+        "MUSTER_REPLICATION_FACTOR", 1, "Replication factor of the topics Muster creates."
+    )
+    max_article_bytes: int = _setting(
+        "MUSTER_MAX_ARTICLE_BYTES", 262_144, "Largest raw message accepted, in bytes."
+    )
+    processing_guarantee: str = _setting(
+        "MUSTER_PROCESSING_GUARANTEE",
+        "at_least_once",
+        "at_least_once (default) or exactly_once (Kafka transactions).",
+    )
+    web_host: str = _setting("MUSTER_WEB_HOST", "127.0.0.1", "Address of the worker's web port.")
+    web_port: int = _setting("MUSTER_WEB_PORT", 6066, "Worker web port (/metrics, /healthz).")
+    data_dir: Path = _setting(  # noqa: RUF009 - Path is immutable, a safe default
+        "MUSTER_DATA_DIR", Path(".muster/worker"), "Worker state (table stores) directory."
+    )
+    log_level: str = _setting("MUSTER_LOG_LEVEL", "info", "Worker log level.")
+
+    def __post_init__(self) -> None:
+        if self.processing_guarantee not in PROCESSING_GUARANTEES:
+            raise ValueError(
+                f"MUSTER_PROCESSING_GUARANTEE must be one of {PROCESSING_GUARANTEES}, "
+                f"not {self.processing_guarantee!r}"
+            )
+        for name in ("partitions", "replication_factor", "max_article_bytes"):
+            if getattr(self, name) < 1:
+                raise ValueError(f"{name} must be at least 1")
+
+    @classmethod
+    def from_env(cls, env: Mapping[str, str] | None = None, **overrides: Any) -> Settings:
+        """Read every ``MUSTER_*`` variable once; explicit ``overrides`` win."""
+        env = os.environ if env is None else env
+        values: dict[str, Any] = {}
+        for spec in fields(cls):
+            raw = env.get(spec.metadata["env"])
+            if raw is not None and raw != "":
+                values[spec.name] = _coerce(raw, type(spec.default), spec.metadata["env"])
+        values.update(overrides)
+        return cls(**values)
+
+    def to_env(self) -> dict[str, str]:
+        """These settings as ``MUSTER_*`` variables, for a worker started as a subprocess."""
+        return {spec.metadata["env"]: str(getattr(self, spec.name)) for spec in fields(self)}
+
+    @property
+    def bootstrap_servers(self) -> str:
+        """The broker URL as aiokafka wants it: ``host:port[,host:port]``."""
+        hosts = [part.strip() for part in self.broker.replace(",", ";").split(";")]
+        return ",".join(host.removeprefix("kafka://") for host in hosts if host)
+
+
+def describe(settings: Settings) -> list[tuple[str, str, str]]:
+    """(variable, current value, meaning) for each setting, for ``muster settings``."""
+    return [
+        (spec.metadata["env"], str(getattr(settings, spec.name)), spec.metadata["doc"])
+        for spec in fields(settings)
+    ]
+
+
+def _coerce(raw: str, kind: type, env_name: str) -> Any:
+    if kind is int:
+        try:
+            return int(raw)
+        except ValueError:
+            raise ValueError(f"{env_name} must be an integer, not {raw!r}") from None
+    if issubclass(kind, Path):
+        return Path(raw)
+    return raw

@@ -1,0 +1,122 @@
+"""Load a language's lexicon: concept terms, actor gazetteer, polarity cues and signal rules.
+
+A language is a folder under ``lexicons/`` holding TOML files, one per concern, that the team
+reads and extends without touching code:
+
+- ``concepts.toml``: ``[CONCEPT]`` tables with ``terms`` (and ``case_sensitive``) lists;
+- ``cues.toml``: the same shape, for the polarity, target and attribution cues the engine knows;
+- ``actors.toml``: ``[ISO3]`` tables of names, demonyms, capitals, leaders and forces;
+- ``places.toml``: place names that are locations but not actors;
+- ``rules.toml``: ``[[rule]]`` entries that combine concepts into signal types.
+
+Every table may carry a ``why`` string: the reason the entry exists.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from streams.tagger.matcher import Term, TermMatcher
+from streams.tagger.model import POLARITIES, SIGNAL_TYPES
+
+LEXICONS_DIR = Path(__file__).parent / "lexicons"
+ACTOR_PREFIX = "actor:"
+PLACE = "place"
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """Concepts that, found close together in one sentence, assert a signal type."""
+
+    name: str
+    type: str
+    all: tuple[str, ...]
+    window: int
+    confidence: float
+    context: tuple[str, ...] = ()
+    unless: tuple[str, ...] = ()
+    exclude_near: tuple[str, ...] = ()
+    ordered: bool = False
+    polarity: str | None = None
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    language: str
+    matcher: TermMatcher
+    rules: tuple[Rule, ...]
+
+
+def available_languages() -> tuple[str, ...]:
+    """Languages that have a lexicon folder (and so are tagged at all)."""
+    return tuple(sorted(path.parent.name for path in LEXICONS_DIR.glob("*/rules.toml")))
+
+
+@cache
+def load_lexicon(language: str) -> Lexicon | None:
+    """The compiled lexicon of ``language``, or None when there is none yet."""
+    folder = LEXICONS_DIR / language
+    if not (folder / "rules.toml").is_file():
+        return None
+    terms = [
+        *_concept_terms(_read(folder / "concepts.toml")),
+        *_concept_terms(_read(folder / "cues.toml")),
+        *_actor_terms(_read(folder / "actors.toml")),
+        *_place_terms(_read(folder / "places.toml")),
+    ]
+    rules = tuple(_rule(entry) for entry in _read(folder / "rules.toml").get("rule", []))
+    return Lexicon(language=language, matcher=TermMatcher(terms), rules=rules)
+
+
+def _read(path: Path) -> dict[str, Any]:
+    if not path.is_file():
+        return {}
+    with path.open("rb") as handle:
+        return tomllib.load(handle)
+
+
+def _terms(table: dict[str, Any], key: str, concepts: tuple[str, ...]) -> Iterator[Term]:
+    for text in table.get(key, []):
+        yield Term(text, concepts)
+    for text in table.get("case_sensitive", []):
+        yield Term(text, concepts, case_sensitive=True)
+
+
+def _concept_terms(document: dict[str, Any]) -> Iterator[Term]:
+    for concept, table in document.items():
+        yield from _terms(table, "terms", (concept,))
+
+
+def _actor_terms(document: dict[str, Any]) -> Iterator[Term]:
+    for code, table in document.items():
+        yield from _terms(table, "names", (ACTOR_PREFIX + code,))
+
+
+def _place_terms(document: dict[str, Any]) -> Iterator[Term]:
+    for table in document.values():
+        yield from _terms(table, "names", (PLACE,))
+
+
+def _rule(entry: dict[str, Any]) -> Rule:
+    rule = Rule(
+        name=entry["name"],
+        type=entry["type"],
+        all=tuple(entry["all"]),
+        window=int(entry.get("window", 8)),
+        confidence=float(entry.get("confidence", 0.7)),
+        context=tuple(entry.get("context", ())),
+        unless=tuple(entry.get("unless", ())),
+        exclude_near=tuple(entry.get("exclude_near", ())),
+        ordered=bool(entry.get("ordered", False)),
+        polarity=entry.get("polarity"),
+    )
+    if rule.type not in SIGNAL_TYPES:
+        raise ValueError(f"rule {rule.name!r}: unknown signal type {rule.type!r}")
+    if rule.polarity is not None and rule.polarity not in POLARITIES:
+        raise ValueError(f"rule {rule.name!r}: unknown polarity {rule.polarity!r}")
+    return rule

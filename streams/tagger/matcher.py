@@ -1,0 +1,106 @@
+"""Multi-pattern term matching in one pass over the text (Aho-Corasick, via pyahocorasick).
+
+Every lexicon term of a language goes into one automaton, so finding all of them costs time
+linear in the text's length whatever the lexicon's size, and no pattern can backtrack. Terms
+match whole words: a term ending in ``*`` matches any word that starts with it
+(``mobiliz*``: mobilize, mobilized, mobilization), others must end at a word boundary.
+Case-sensitive terms (``US``, modal ``may``) live in a second automaton over the original text.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import ahocorasick
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """One occurrence of a term: its concept (``MOVE``, ``actor:RUS``...) and its span."""
+
+    concept: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    """A lexicon entry: the text to find, the concepts it stands for, and how it matches."""
+
+    text: str
+    concepts: tuple[str, ...]
+    case_sensitive: bool = False
+
+
+class TermMatcher:
+    """All terms of one language, compiled once; ``find`` is linear in the text."""
+
+    def __init__(self, terms: Iterable[Term]) -> None:
+        folded: dict[str, list[tuple[str, bool]]] = defaultdict(list)
+        exact: dict[str, list[tuple[str, bool]]] = defaultdict(list)
+        for term in terms:
+            is_prefix = term.text.endswith("*")
+            key = term.text.rstrip("*")
+            table = exact if term.case_sensitive else folded
+            table[key if term.case_sensitive else key.lower()].extend(
+                (concept, is_prefix) for concept in term.concepts
+            )
+        self._folded = _automaton(folded)
+        self._exact = _automaton(exact)
+
+    def find(self, text: str) -> list[Hit]:
+        """Every whole-word occurrence of every term, sorted by position."""
+        hits = _scan(self._folded, fold_case(text), text) + _scan(self._exact, text, text)
+        hits.sort(key=lambda hit: (hit.start, -hit.end))
+        return hits
+
+
+def fold_case(text: str) -> str:
+    """Lower-case the text without changing its length, so offsets stay valid."""
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        return lowered
+    return "".join(char if len(char.lower()) != 1 else char.lower() for char in text)
+
+
+def _automaton(table: dict[str, list[tuple[str, bool]]]) -> ahocorasick.Automaton | None:
+    if not table:
+        return None
+    automaton = ahocorasick.Automaton()
+    for key, payload in table.items():
+        automaton.add_word(key, (len(key), tuple(payload)))
+    automaton.make_automaton()
+    return automaton
+
+
+def _scan(automaton: ahocorasick.Automaton | None, haystack: str, original: str) -> list[Hit]:
+    if automaton is None:
+        return []
+    hits: list[Hit] = []
+    size = len(original)
+    for last, (length, payload) in automaton.iter(haystack):
+        start = last - length + 1
+        if start > 0 and _is_word_char(original[start - 1]) and _is_word_char(original[start]):
+            continue
+        end = last + 1
+        word_goes_on = end < size and _is_word_char(original[end]) and _is_word_char(original[last])
+        word_end = _word_end(original, end) if word_goes_on else end
+        for concept, is_prefix in payload:
+            if is_prefix:
+                hits.append(Hit(concept, start, word_end))
+            elif not word_goes_on:
+                hits.append(Hit(concept, start, end))
+    return hits
+
+
+def _is_word_char(char: str) -> bool:
+    return char.isalnum() or char == "_"
+
+
+def _word_end(text: str, position: int) -> int:
+    size = len(text)
+    while position < size and _is_word_char(text[position]):
+        position += 1
+    return position

@@ -1,0 +1,35 @@
+"""Running the Faust worker: topics first, models warm, then every agent."""
+
+from __future__ import annotations
+
+import asyncio
+
+import faust
+
+from streams.app import create_pipeline
+from streams.catalog import TopicCatalog
+from streams.kafka_io import ensure_topics
+from streams.language import warm_up
+from streams.settings import Settings
+from streams.tagger import available_languages
+from streams.tagger.lexicon import load_lexicon
+
+
+def run_worker(settings: Settings) -> int:
+    """Create missing topics, load lexicons and the language model, then run until stopped.
+
+    Topics are created here, from the catalog, because Faust only creates topics it owns
+    (internal ones); a worker subscribed to a topic that appears later would not see it.
+    """
+    catalog = TopicCatalog.from_settings(settings)
+    asyncio.run(
+        ensure_topics(settings.bootstrap_servers, catalog.all(), settings.replication_factor)
+    )
+    asyncio.set_event_loop(asyncio.new_event_loop())
+    warm_up()
+    for language in available_languages():
+        load_lexicon(language)
+    pipeline = create_pipeline(settings)
+    worker = faust.Worker(pipeline.app, loglevel=settings.log_level)
+    worker.execute_from_commandline()
+    return 0
