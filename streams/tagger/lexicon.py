@@ -44,11 +44,23 @@ class Rule:
     ordered: bool = False
     polarity: str | None = None
 
+    @property
+    def required(self) -> frozenset[str]:
+        """Concepts that must all occur in a sentence for the rule to be worth trying."""
+        return frozenset(self.all)
+
 
 @dataclass(frozen=True)
 class Lexicon:
+    """A language's compiled lexicon.
+
+    ``concepts`` finds the words rules are made of, over every sentence; ``context`` finds
+    cues, actors and places, only in the few sentences where a rule fired.
+    """
+
     language: str
-    matcher: TermMatcher
+    concepts: TermMatcher
+    context: TermMatcher
     rules: tuple[Rule, ...]
 
 
@@ -63,14 +75,18 @@ def load_lexicon(language: str) -> Lexicon | None:
     folder = LEXICONS_DIR / language
     if not (folder / "rules.toml").is_file():
         return None
-    terms = [
-        *_concept_terms(_read(folder / "concepts.toml")),
+    context = [
         *_concept_terms(_read(folder / "cues.toml")),
         *_actor_terms(_read(folder / "actors.toml")),
         *_place_terms(_read(folder / "places.toml")),
     ]
     rules = tuple(_rule(entry) for entry in _read(folder / "rules.toml").get("rule", []))
-    return Lexicon(language=language, matcher=TermMatcher(terms), rules=rules)
+    return Lexicon(
+        language=language,
+        concepts=TermMatcher(_concept_terms(_read(folder / "concepts.toml"))),
+        context=TermMatcher(context),
+        rules=rules,
+    )
 
 
 def _read(path: Path) -> dict[str, Any]:

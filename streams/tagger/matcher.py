@@ -50,9 +50,17 @@ class TermMatcher:
         self._folded = _automaton(folded)
         self._exact = _automaton(exact)
 
-    def find(self, text: str) -> list[Hit]:
-        """Every whole-word occurrence of every term, sorted by position."""
-        hits = _scan(self._folded, fold_case(text), text) + _scan(self._exact, text, text)
+    def find(
+        self, text: str, folded: str | None = None, start: int = 0, end: int | None = None
+    ) -> list[Hit]:
+        """Every whole-word occurrence of every term in ``text[start:end]``, by position.
+
+        ``folded`` is ``fold_case(text)``, passed in when the caller scans many slices.
+        """
+        end = len(text) if end is None else end
+        folded = fold_case(text) if folded is None else folded
+        hits = _scan(self._folded, folded, text, start, end)
+        hits += _scan(self._exact, text, text, start, end)
         hits.sort(key=lambda hit: (hit.start, -hit.end))
         return hits
 
@@ -75,18 +83,20 @@ def _automaton(table: dict[str, list[tuple[str, bool]]]) -> ahocorasick.Automato
     return automaton
 
 
-def _scan(automaton: ahocorasick.Automaton | None, haystack: str, original: str) -> list[Hit]:
-    if automaton is None:
+def _scan(
+    automaton: ahocorasick.Automaton | None, haystack: str, original: str, begin: int, stop: int
+) -> list[Hit]:
+    if automaton is None or begin >= stop:
         return []
     hits: list[Hit] = []
-    size = len(original)
-    for last, (length, payload) in automaton.iter(haystack):
+    size = stop
+    for last, (length, payload) in automaton.iter(haystack, begin, stop):
         start = last - length + 1
         if start > 0 and _is_word_char(original[start - 1]) and _is_word_char(original[start]):
             continue
         end = last + 1
         word_goes_on = end < size and _is_word_char(original[end]) and _is_word_char(original[last])
-        word_end = _word_end(original, end) if word_goes_on else end
+        word_end = _word_end(original, end, size) if word_goes_on else end
         for concept, is_prefix in payload:
             if is_prefix:
                 hits.append(Hit(concept, start, word_end))
@@ -99,8 +109,7 @@ def _is_word_char(char: str) -> bool:
     return char.isalnum() or char == "_"
 
 
-def _word_end(text: str, position: int) -> int:
-    size = len(text)
+def _word_end(text: str, position: int, size: int) -> int:
     while position < size and _is_word_char(text[position]):
         position += 1
     return position

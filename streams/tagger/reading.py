@@ -1,0 +1,267 @@
+"""Reading a signal around its trigger: polarity, actors, target and the details it carries.
+
+Everything here looks at one sentence (``SentenceView``) whose cues, actors and places have
+been found; the words themselves come from ``cues.toml``, ``actors.toml`` and ``places.toml``.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Callable, Iterable
+from typing import TypeVar, cast
+
+from streams.tagger.lexicon import ACTOR_PREFIX, PLACE, Rule
+from streams.tagger.matcher import Hit
+from streams.tagger.model import Evidence, Signal
+from streams.tagger.view import SentenceView
+
+NEGATION_REACH = 5
+HYPOTHETICAL_REACH = 8
+TARGET_REACH = 3
+MAX_TARGET_CANDIDATES = 4
+T = TypeVar("T")
+EQUIPMENT_CONCEPTS = ("HARDWARE", "WEAPONS")
+_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+_MODEL_CODE = re.compile(r"\b[A-Z][A-Za-z]{0,3}-\d{1,4}[A-Z]{0,2}\b")
+_DIGITS = re.compile(r"\b\d[\d,.]*(?:\s(?:million|thousand|hundred))?\b")
+_TOKEN = re.compile(r"[\w.\-']+|[^\w\s]")
+_NAME_WORD = re.compile(r"[A-Z][\w.\-']*|of|the|for|and|de|al-\w+")
+_CONNECTORS = frozenset({"of", "the", "for", "and", "de"})
+
+
+def read_signal(
+    rule: Rule,
+    view: SentenceView,
+    span: tuple[int, int],
+    fallback_actors: tuple[str, ...],
+    reference_year: int | None,
+) -> Signal:
+    """The signal a rule asserts at ``span``, with everything the sentence says about it."""
+    start, end = span
+    target_hit = _target(view, end)
+    target = _code(target_hit) if target_hit else None
+    actors = _actors(view, start, end, target_hit) or fallback_actors
+    actors = tuple(sorted({code for code in actors if code != target}))
+    attribution = _memo(view, "attribution", _attribution)
+    confidence = rule.confidence - (0.15 if not actors else 0.0) + (0.05 if attribution else 0.0)
+    return Signal(
+        type=rule.type,
+        polarity=rule.polarity or _polarity(view, start, end, reference_year),
+        confidence=round(min(0.99, max(0.05, confidence)), 2),
+        evidence=Evidence(
+            field=view.field,
+            sentence=view.sentence,
+            start=view.start,
+            end=view.end,
+            trigger=view.text[start:end],
+            trigger_start=start,
+            trigger_end=end,
+        ),
+        rule=rule.name,
+        actors=actors,
+        target=target,
+        equipment=_memo(view, "equipment", _equipment),
+        quantity=_memo(view, "quantity", _quantity),
+        locations=_memo(view, "locations", _locations),
+        attribution=attribution,
+    )
+
+
+def _memo(view: SentenceView, key: str, read: Callable[[SentenceView], T]) -> T:
+    """What a sentence says once for all the signals read in it."""
+    if key not in view.memo:
+        view.memo[key] = read(view)
+    return cast(T, view.memo[key])
+
+
+def subject_actors(view: SentenceView) -> tuple[str, ...]:
+    """Actors a sentence names as doing something (not places, not sources)."""
+    return _codes(_actor_hits(view))
+
+
+def _polarity(view: SentenceView, start: int, end: int, reference_year: int | None) -> str:
+    def cue_in_or_before(concept: str, reach: int) -> bool:
+        return bool(view.hits_in(concept, start, end)) or view.cue_before((concept,), start, reach)
+
+    if view.has("DENIAL") or cue_in_or_before("NEGATION", NEGATION_REACH):
+        return "negated"
+    if cue_in_or_before("HYPOTHETICAL", HYPOTHETICAL_REACH) or view.hits_in(
+        "CONDITION", view.start, start
+    ):
+        return "hypothetical"
+    if view.has("HISTORICAL") or _mentions_past_year(view, reference_year):
+        return "historical"
+    return "asserted"
+
+
+def _mentions_past_year(view: SentenceView, reference_year: int | None) -> bool:
+    if reference_year is None or view.has("RECENT"):
+        return False
+    return any(int(year) < reference_year for year in _YEAR.findall(view.sentence))
+
+
+def _code(hit: Hit) -> str | None:
+    return hit.concept.removeprefix(ACTOR_PREFIX) if hit.concept.startswith(ACTOR_PREFIX) else None
+
+
+def _names(view: SentenceView) -> list[Hit]:
+    return _memo(
+        view, "names", lambda v: [hit for hit in v.hits if hit.concept.startswith(ACTOR_PREFIX)]
+    )
+
+
+def _is_source(view: SentenceView, hit: Hit) -> bool:
+    return view.cue_before(("ATTRIBUTION_LEAD",), hit.start, 4)
+
+
+def _target(view: SentenceView, end: int) -> Hit | None:
+    """The first actor after the trigger that it is aimed at ("to X", "X's border", object)."""
+    names = _names(view)
+    first = bisect_left([hit.start for hit in names], end)
+    for hit in names[first : first + MAX_TARGET_CANDIDATES]:
+        if _is_source(view, hit):
+            continue
+        if (
+            view.cue_before(("TARGET_PREP",), hit.start, TARGET_REACH)
+            or _before_border(view, hit)
+            or view.words_between(end, hit.start) <= 1
+        ):
+            return hit
+    return None
+
+
+def _before_border(view: SentenceView, hit: Hit) -> bool:
+    return any(
+        cue.start >= hit.end and view.words_between(hit.end, cue.start) <= 1
+        for cue in view.by_concept.get("BORDER", ())
+    )
+
+
+def _is_location(view: SentenceView, hit: Hit) -> bool:
+    return view.cue_before(("TARGET_PREP", "LOCATIVE_PREP"), hit.start, 1)
+
+
+def _actor_hits(view: SentenceView) -> list[Hit]:
+    return _memo(view, "actor_hits", _read_actor_hits)
+
+
+def _read_actor_hits(view: SentenceView) -> list[Hit]:
+    return [
+        hit for hit in _names(view) if not _is_location(view, hit) and not _is_source(view, hit)
+    ]
+
+
+def _actors(view: SentenceView, start: int, end: int, target: Hit | None) -> tuple[str, ...]:
+    """Who does it: names in the trigger or its "of ..." phrase, else the nearest subject
+    before it, else a passive agent after it ("by Russia")."""
+    candidates = [hit for hit in _actor_hits(view) if hit is not target]
+    inside = [hit for hit in candidates if start <= hit.start < end]
+    if view.text[end : end + 4] == " of ":
+        inside += [
+            hit for hit in candidates if end < hit.start and view.words_between(end, hit.start) <= 5
+        ]
+    if inside:
+        return _codes(inside)
+    before = [hit for hit in candidates if hit.end <= start]
+    if before:
+        last = before[-1]
+        return _codes(hit for hit in before if view.words_between(hit.end, last.start) <= 3)
+    return _codes(
+        hit
+        for hit in candidates
+        if hit.start >= end and view.cue_before(("AGENT_PREP",), hit.start, 2)
+    )
+
+
+def _codes(hits: Iterable[Hit]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(code for hit in hits if (code := _code(hit))))
+
+
+def _equipment_hits(view: SentenceView) -> list[Hit]:
+    return sorted(
+        (hit for concept in EQUIPMENT_CONCEPTS for hit in view.by_concept.get(concept, ())),
+        key=_start,
+    )
+
+
+def _equipment(view: SentenceView) -> tuple[str, ...]:
+    text = view.text
+    hits = _equipment_hits(view)
+    found = [text[hit.start : hit.end] for hit in hits]
+    for code in _MODEL_CODE.finditer(text, view.start, view.end):
+        following = [hit for hit in hits if hit.start == code.end() + 1]
+        found.append(text[code.start() : following[0].end] if following else code.group())
+    merged = [item for item in found if not any(item != other and item in other for other in found)]
+    return tuple(dict.fromkeys(merged))
+
+
+def _quantity(view: SentenceView) -> str | None:
+    """A number right before troops or hardware: "tens of thousands of soldiers"."""
+    heads = sorted(view.by_concept.get("FORCES", []) + _equipment_hits(view), key=_start)
+    head_starts = [head.start for head in heads]
+    numbers = [(hit.start, hit.end) for hit in view.by_concept.get("QUANTITY", ())]
+    numbers += [match.span() for match in _DIGITS.finditer(view.text, view.start, view.end)]
+    for number_start, number_end in sorted(numbers):
+        index = bisect_left(head_starts, number_end)
+        if index < len(heads) and view.words_between(number_end, heads[index].start) <= 3:
+            return view.text[number_start : heads[index].end]
+    return None
+
+
+def _start(hit: Hit) -> int:
+    return hit.start
+
+
+def _locations(view: SentenceView) -> tuple[str, ...]:
+    return tuple(
+        dict.fromkeys(
+            view.text[hit.start : hit.end]
+            for hit in view.hits
+            if hit.concept == PLACE
+            or (hit.concept.startswith(ACTOR_PREFIX) and _is_location(view, hit))
+        )
+    )
+
+
+def _attribution(view: SentenceView) -> str | None:
+    """Who reports it: "according to X", "X said", "said X"."""
+    text = view.text
+    for cue in view.hits:
+        if cue.concept == "ATTRIBUTION_LEAD":
+            name = _name_after(text, cue.end, view.end)
+        elif cue.concept == "ATTRIBUTION_VERB":
+            name = _name_before(text, view.start, cue.start) or _name_after(text, cue.end, view.end)
+        else:
+            continue
+        if name:
+            return name
+    return None
+
+
+def _name_after(text: str, position: int, limit: int) -> str | None:
+    words = []
+    for match in _TOKEN.finditer(text, position, limit):
+        if not _NAME_WORD.fullmatch(match.group()):
+            break
+        words.append(match.group())
+    return _trim_name(words)
+
+
+def _name_before(text: str, floor: int, position: int) -> str | None:
+    words = []
+    for token in reversed(_TOKEN.findall(text, floor, position)):
+        if not _NAME_WORD.fullmatch(token):
+            break
+        words.append(token)
+    return _trim_name(words[::-1])
+
+
+def _trim_name(words: list[str]) -> str | None:
+    while words and words[0].lower() in _CONNECTORS:
+        words.pop(0)
+    while words and words[-1].lower() in _CONNECTORS:
+        words.pop()
+    if not words or not words[0][0].isupper():
+        return None
+    return " ".join(words).rstrip(".")

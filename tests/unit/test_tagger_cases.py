@@ -1,0 +1,103 @@
+"""The hard cases of SIGNALS.md, one sentence each."""
+
+import pytest
+
+from streams.tagger import tag_text
+
+
+def pairs(body: str) -> set[tuple[str, str]]:
+    return {(s.type, s.polarity) for s in tag_text("", body, reference_year=2026).signals}
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The opposition vowed to mobilize voters and raise funds before the runoff.",
+        "Utilities drew gas from storage as the cold snap deepened.",
+        "The company began drilling two new oil wells offshore.",
+        "Staff left the building during a fire drill on Tuesday morning.",
+        "The bank completed the deployment of its new software to all branches.",
+        "The coach's troops marched onto the pitch for the derby.",
+        "An armored car carrying cash was robbed outside the mall.",
+        "The striker earned a call-up to the national squad for the qualifiers.",
+        "Hospitals were put on high alert as the flu season peaked.",
+        "Investors exercised stock options after the merger was announced.",
+    ],
+)
+def test_words_shared_with_other_fields_are_not_signals(body: str) -> None:
+    assert pairs(body) == set()
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "There is no build-up of troops near the border, the ministry said.",
+            ("troop_movement", "negated"),
+        ),
+        (
+            "Officials denied that reservists had been called up.",
+            ("mobilization_callup", "negated"),
+        ),
+        (
+            "The army could mobilize reservists if the talks fail.",
+            ("mobilization_callup", "hypothetical"),
+        ),
+        (
+            "Belarus will join the war if Ukraine uses force, the ministry said.",
+            ("threat", "asserted"),
+        ),
+        (
+            "Last year, Russia sent thousands of troops to the border.",
+            ("troop_movement", "historical"),
+        ),
+        ("In 2014, the army moved tanks into the peninsula.", ("troop_movement", "historical")),
+        (
+            "We confirm the absence of any aggressive intentions towards our neighbours.",
+            ("de_escalation", "asserted"),
+        ),
+        (
+            "The navy began large-scale drills off the coast on Monday.",
+            ("military_exercise", "asserted"),
+        ),
+        (
+            "Seoul put its forces on high alert after the launch.",
+            ("readiness_increase", "asserted"),
+        ),
+        (
+            "The defence ministry formed a new army corps in the north.",
+            ("force_grouping", "asserted"),
+        ),
+        (
+            "Germany delivered air defence systems to Ukraine this week.",
+            ("arms_transfer", "asserted"),
+        ),
+        ("Troops withdrew from the border region on Friday.", ("de_escalation", "asserted")),
+        (
+            "The army began reactivating mothballed T-62 tanks.",
+            ("equipment_from_storage", "asserted"),
+        ),
+    ],
+)
+def test_polarity_and_type(body: str, expected: tuple[str, str]) -> None:
+    assert expected in pairs(body)
+
+
+def test_several_actors_in_one_phrase() -> None:
+    result = tag_text(
+        "", "Tanks joined the joint grouping of the Russian and Belarusian armed forces."
+    )
+    assert ("BLR", "RUS") in [s.actors for s in result.signals if s.type == "force_grouping"]
+
+
+def test_same_event_in_headline_and_body_counts_once() -> None:
+    result = tag_text(
+        "China holds military drills near Taiwan",
+        "China held military drills near Taiwan on Monday, state media said.",
+    )
+    assert result.type_counts == {"military_exercise": 1}
+
+
+def test_language_without_a_lexicon_is_passed_through_untagged() -> None:
+    result = tag_text("", "Wanajeshi walianza mazoezi ya kijeshi karibu na mpaka.", language="sw")
+    assert (result.mobilization, result.signals, result.language) == (False, (), "sw")
