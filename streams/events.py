@@ -90,6 +90,7 @@ def enriched_event(article: Article, result: TagResult) -> dict[str, Any]:
         "actors": list(result.actors),
         "type_counts": dict(sorted(result.type_counts.items())),
         "signals": [signal_fields(signal) for signal in result.signals],
+        "truncated": result.truncated,
         "tagger_version": TAGGER_VERSION,
     }
 

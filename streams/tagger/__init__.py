@@ -44,10 +44,9 @@ def tag_text(
     """Tag normalized text; ``reference_year`` is the news's own year (for past years)."""
     lexicon = load_lexicon(language)
     if lexicon is None:
-        return summarize(language, [])
-    return summarize(
-        language, find_signals(lexicon, (("title", title), ("body", body)), reference_year)
-    )
+        return summarize(language, [], truncated=False)
+    signals, truncated = find_signals(lexicon, (("title", title), ("body", body)), reference_year)
+    return summarize(language, signals, truncated=truncated)
 
 
 def tag_article(article: Article) -> TagResult:

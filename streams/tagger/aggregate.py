@@ -30,7 +30,7 @@ def _rank(signal: Signal) -> tuple[float, bool]:
     return (signal.confidence, signal.evidence.field == "body")
 
 
-def summarize(language: str, signals: Iterable[Signal]) -> TagResult:
+def summarize(language: str, signals: Iterable[Signal], *, truncated: bool) -> TagResult:
     merged = merge_repeats(signals)
     asserted = [signal for signal in merged if signal.is_mobilization]
     miss = 1.0
@@ -43,4 +43,5 @@ def summarize(language: str, signals: Iterable[Signal]) -> TagResult:
         actors=tuple(sorted({actor for signal in asserted for actor in signal.actors})),
         type_counts=dict(Counter(s.type for s in merged if s.polarity == "asserted")),
         signals=tuple(merged),
+        truncated=truncated,
     )

@@ -4,12 +4,14 @@ The work is done in two passes so that it stays small and linear. The first pass
 sentence for the concepts rules are made of and tries only the rules whose concepts are all
 there. Only in a sentence where a rule fired does the second pass look for cues, actors and
 places, and ``reading`` read the signal around its trigger. At most
-``MAX_TRIGGER_SENTENCES`` such sentences are read per field: real articles have a handful,
-and a body made of nothing but trigger words cannot make the tagger's work grow past that.
+``MAX_SIGNALS_READ`` signals are read per article, ten times what the longest real articles
+yield, so a body made of nothing but trigger words cannot make the work grow past that: the
+result then says it is ``truncated``.
 """
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Sequence
 
 from streams.tagger.lexicon import ACTOR_PREFIX, PLACE, Lexicon, Rule
@@ -21,28 +23,35 @@ from streams.tagger.view import SentenceView
 
 MASK = "MASK"
 MILITARY = "MILITARY"
-MAX_TRIGGER_SENTENCES = 400
+MAX_SIGNALS_READ = 1000
 FALLBACK_SENTENCES = 2
 
 
 def find_signals(
     lexicon: Lexicon, fields: Sequence[tuple[str, str]], reference_year: int | None
-) -> list[Signal]:
-    """Every signal in the given (field name, text) pairs, in reading order."""
+) -> tuple[list[Signal], bool]:
+    """Every signal in the (field name, text) pairs, in reading order, and whether the
+    reading stopped at ``MAX_SIGNALS_READ``."""
     signals: list[Signal] = []
     for field_name, text in fields:
-        signals.extend(_field_signals(lexicon, field_name, text, reference_year))
-    return signals
+        budget = MAX_SIGNALS_READ - len(signals)
+        signals.extend(_field_signals(lexicon, field_name, text, reference_year, budget))
+        if len(signals) >= MAX_SIGNALS_READ:
+            return signals, True
+    return signals, False
 
 
 def _field_signals(
-    lexicon: Lexicon, field_name: str, text: str, reference_year: int | None
+    lexicon: Lexicon, field_name: str, text: str, reference_year: int | None, budget: int
 ) -> list[Signal]:
     folded = fold_case(text)
+    gate_ends = lexicon.gates.match_ends(text, folded)
     spans = split_sentences(text)
     signals: list[Signal] = []
-    read = 0
     for index, (start, end) in enumerate(spans):
+        first_gate = bisect_left(gate_ends, start)
+        if first_gate == len(gate_ends) or gate_ends[first_gate] >= end:
+            continue
         hits = _unmasked(lexicon.concepts.find(text, folded, start, end))
         present = {hit.concept for hit in hits}
         rules = [rule for rule in lexicon.rules if rule.required <= present]
@@ -57,8 +66,7 @@ def _field_signals(
         signals.extend(
             read_signal(rule, view, span, fallback, reference_year) for rule, span in fired
         )
-        read += 1
-        if read >= MAX_TRIGGER_SENTENCES:
+        if len(signals) >= budget:
             break
     return signals
 

@@ -43,22 +43,22 @@ class Rule:
     exclude_near: tuple[str, ...] = ()
     ordered: bool = False
     polarity: str | None = None
-
-    @property
-    def required(self) -> frozenset[str]:
-        """Concepts that must all occur in a sentence for the rule to be worth trying."""
-        return frozenset(self.all)
+    gate: str = ""
+    required: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
 class Lexicon:
     """A language's compiled lexicon.
 
-    ``concepts`` finds the words rules are made of, over every sentence; ``context`` finds
-    cues, actors and places, only in the few sentences where a rule fired.
+    ``gates`` finds, in one pass over a whole field, the rare words without which no rule can
+    fire (each rule's ``gate`` concept); ``concepts`` finds every word rules are made of, only in
+    sentences a gate opened; ``context`` finds cues, actors and places, only in sentences where
+    a rule fired.
     """
 
     language: str
+    gates: TermMatcher
     concepts: TermMatcher
     context: TermMatcher
     rules: tuple[Rule, ...]
@@ -81,9 +81,12 @@ def load_lexicon(language: str) -> Lexicon | None:
         *_place_terms(_read(folder / "places.toml")),
     ]
     rules = tuple(_rule(entry) for entry in _read(folder / "rules.toml").get("rule", []))
+    concepts = _read(folder / "concepts.toml")
+    gates = {rule.gate for rule in rules}
     return Lexicon(
         language=language,
-        concepts=TermMatcher(_concept_terms(_read(folder / "concepts.toml"))),
+        gates=TermMatcher(_concept_terms({k: v for k, v in concepts.items() if k in gates})),
+        concepts=TermMatcher(_concept_terms(concepts)),
         context=TermMatcher(context),
         rules=rules,
     )
@@ -130,7 +133,11 @@ def _rule(entry: dict[str, Any]) -> Rule:
         exclude_near=tuple(entry.get("exclude_near", ())),
         ordered=bool(entry.get("ordered", False)),
         polarity=entry.get("polarity"),
+        gate=entry.get("gate", entry["all"][0]),
+        required=frozenset(entry["all"]),
     )
+    if rule.gate not in rule.required:
+        raise ValueError(f"rule {rule.name!r}: gate {rule.gate!r} is not one of its concepts")
     if rule.type not in SIGNAL_TYPES:
         raise ValueError(f"rule {rule.name!r}: unknown signal type {rule.type!r}")
     if rule.polarity is not None and rule.polarity not in POLARITIES:

@@ -12,12 +12,12 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import ahocorasick
 
 
-@dataclass(frozen=True, slots=True)
-class Hit:
+class Hit(NamedTuple):
     """One occurrence of a term: its concept (``MOVE``, ``actor:RUS``...) and its span."""
 
     concept: str
@@ -64,6 +64,14 @@ class TermMatcher:
         hits.sort(key=lambda hit: (hit.start, -hit.end))
         return hits
 
+    def match_ends(self, text: str, folded: str) -> list[int]:
+        """End positions of raw matches, boundaries unchecked: a cheap superset filter."""
+        ends = [last for last, _ in self._folded.iter(folded)] if self._folded else []
+        if self._exact:
+            ends += [last for last, _ in self._exact.iter(text)]
+            ends.sort()
+        return ends
+
 
 def fold_case(text: str) -> str:
     """Lower-case the text without changing its length, so offsets stay valid."""
@@ -78,7 +86,9 @@ def _automaton(table: dict[str, list[tuple[str, bool]]]) -> ahocorasick.Automato
         return None
     automaton = ahocorasick.Automaton()
     for key, payload in table.items():
-        automaton.add_word(key, (len(key), tuple(payload)))
+        prefix_concepts = tuple(dict.fromkeys(c for c, is_prefix in payload if is_prefix))
+        word_concepts = tuple(dict.fromkeys(c for c, is_prefix in payload if not is_prefix))
+        automaton.add_word(key, (len(key), prefix_concepts, word_concepts))
     automaton.make_automaton()
     return automaton
 
@@ -86,27 +96,34 @@ def _automaton(table: dict[str, list[tuple[str, bool]]]) -> ahocorasick.Automato
 def _scan(
     automaton: ahocorasick.Automaton | None, haystack: str, original: str, begin: int, stop: int
 ) -> list[Hit]:
+    """Hits of one automaton in ``haystack[begin:stop]`` that sit on word boundaries."""
     if automaton is None or begin >= stop:
         return []
     hits: list[Hit] = []
-    size = stop
-    for last, (length, payload) in automaton.iter(haystack, begin, stop):
+    append = hits.append
+    for last, (length, prefix_concepts, word_concepts) in automaton.iter(haystack, begin, stop):
         start = last - length + 1
-        if start > 0 and _is_word_char(original[start - 1]) and _is_word_char(original[start]):
+        if start > 0 and _WORD_CHAR(original[start - 1]) and _WORD_CHAR(original[start]):
             continue
         end = last + 1
-        word_goes_on = end < size and _is_word_char(original[end]) and _is_word_char(original[last])
-        word_end = _word_end(original, end, size) if word_goes_on else end
-        for concept, is_prefix in payload:
-            if is_prefix:
-                hits.append(Hit(concept, start, word_end))
-            elif not word_goes_on:
-                hits.append(Hit(concept, start, end))
+        if end < stop and _WORD_CHAR(original[end]) and _WORD_CHAR(original[last]):
+            if prefix_concepts:
+                word_end = _word_end(original, end, stop)
+                for concept in prefix_concepts:
+                    append(Hit(concept, start, word_end))
+            continue
+        for concept in prefix_concepts:
+            append(Hit(concept, start, end))
+        for concept in word_concepts:
+            append(Hit(concept, start, end))
     return hits
 
 
 def _is_word_char(char: str) -> bool:
     return char.isalnum() or char == "_"
+
+
+_WORD_CHAR = _is_word_char
 
 
 def _word_end(text: str, position: int, size: int) -> int:

@@ -61,3 +61,4 @@ class TagResult:
     actors: tuple[str, ...]
     type_counts: dict[str, int] = field(default_factory=dict)
     signals: tuple[Signal, ...] = ()
+    truncated: bool = False
