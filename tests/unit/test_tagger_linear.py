@@ -39,20 +39,27 @@ def module_patterns() -> list[re.Pattern[str]]:
     ]
 
 
+def children(op, argument) -> list:
+    if op in REPEATS:
+        return [argument[2]]
+    if op == sre_parse.SUBPATTERN:
+        return [argument[-1]]
+    if op == sre_parse.BRANCH:
+        return argument[1]
+    return []
+
+
 def has_nested_unbounded_repeat(items, inside_repeat: bool = False) -> bool:
+    """Does an unbounded repeat sit inside another one (the shape of ``(a+)+``)?"""
     for op, argument in items:
-        if op in REPEATS:
-            low, high, body = argument
-            if high == UNBOUNDED and inside_repeat:
-                return True
-            if has_nested_unbounded_repeat(body, inside_repeat or high == UNBOUNDED):
-                return True
-        elif op == sre_parse.SUBPATTERN:
-            if has_nested_unbounded_repeat(argument[-1], inside_repeat):
-                return True
-        elif op == sre_parse.BRANCH:
-            if any(has_nested_unbounded_repeat(branch, inside_repeat) for branch in argument[1]):
-                return True
+        unbounded = op in REPEATS and argument[1] == UNBOUNDED
+        if unbounded and inside_repeat:
+            return True
+        if any(
+            has_nested_unbounded_repeat(child, inside_repeat or unbounded)
+            for child in children(op, argument)
+        ):
+            return True
     return False
 
 
