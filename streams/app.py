@@ -38,8 +38,14 @@ class Pipeline:
     topics: PipelineTopics
 
 
-def create_pipeline(settings: Settings, *, store: str = "memory://") -> Pipeline:
-    """Build the Faust app with its topics and agents for these settings."""
+def create_pipeline(
+    settings: Settings, *, store: str = "memory://", in_memory: bool = False
+) -> Pipeline:
+    """Build the Faust app with its topics and agents for these settings.
+
+    ``in_memory`` replaces every Kafka topic by an in-process channel: the seam agent tests
+    use to run an agent and read what it sends, with no broker.
+    """
     from agents.normalize import register_normalize
     from agents.tag import register_tag
     from agents.web import register_web
@@ -63,7 +69,8 @@ def create_pipeline(settings: Settings, *, store: str = "memory://") -> Pipeline
         datadir=str(settings.data_dir),
     )
     catalog = TopicCatalog.from_settings(settings)
-    topics = PipelineTopics(*(_faust_topic(app, spec) for spec in catalog.all()))
+    make_topic = _memory_channel if in_memory else _faust_topic
+    topics = PipelineTopics(*(make_topic(app, spec) for spec in catalog.all()))
     pipeline = Pipeline(app=app, settings=settings, catalog=catalog, topics=topics)
     register_normalize(pipeline)
     register_tag(pipeline)
@@ -80,3 +87,7 @@ def _faust_topic(app: faust.App, spec: TopicSpec) -> faust.TopicT:
         value_serializer="raw",
         partitions=spec.partitions,
     )
+
+
+def _memory_channel(app: faust.App, spec: TopicSpec) -> faust.ChannelT:
+    return app.channel(key_type=bytes, value_type=bytes, maxsize=10_000)
