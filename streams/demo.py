@@ -8,9 +8,7 @@ to stdout as JSON lines; progress and the worker's log, on failure, go to stderr
 from __future__ import annotations
 
 import asyncio
-import os
 import shutil
-import subprocess
 import sys
 import tempfile
 import time
@@ -27,6 +25,7 @@ from streams.inputs import read_messages
 from streams.kafka_io import ensure_topics, produce, tail
 from streams.records import record_json
 from streams.settings import Settings
+from streams.worker_process import WorkerProcess
 
 SETTLE_SECONDS = 1.5
 
@@ -35,8 +34,7 @@ def run_demo(settings: Settings, *, seeds: Path, timeout_s: float) -> int:
     messages = list(read_messages(str(seeds)))
     workdir = Path(tempfile.mkdtemp(prefix="muster-demo-"))
     broker_dir = workdir / "kafka"
-    worker_log = workdir / "worker.log"
-    worker: subprocess.Popen[bytes] | None = None
+    worker: WorkerProcess | None = None
     try:
         _say("starting a local Kafka broker (the first run downloads it from Maven Central)")
         handle = start_broker(port=free_port(), data_dir=broker_dir)
@@ -51,31 +49,20 @@ def run_demo(settings: Settings, *, seeds: Path, timeout_s: float) -> int:
             ensure_topics(settings.bootstrap_servers, catalog.all(), settings.replication_factor)
         )
         _say(f"broker at kafka://{handle.bootstrap}; starting the worker")
-        worker = subprocess.Popen(
-            [sys.executable, "-m", "streams.cli", "worker"],
-            env={**os.environ, **settings.to_env()},
-            stdout=worker_log.open("wb"),
-            stderr=subprocess.STDOUT,
-        )
+        worker = WorkerProcess(settings, workdir / "worker.log").start()
         _say(f"producing {len(messages)} seed article(s) from {seeds}")
         asyncio.run(
             produce(settings.bootstrap_servers, settings.raw_topic, ((None, m) for m in messages))
         )
-        printed = asyncio.run(
-            _print_events(settings, len(messages), timeout_s, lambda: worker.poll() is None)
-        )
+        printed = asyncio.run(_print_events(settings, len(messages), timeout_s, worker.alive))
         if printed < len(messages):
             _say(f"only {printed} of {len(messages)} articles came out; worker log:")
-            sys.stderr.write(worker_log.read_text(errors="replace")[-4000:])
+            sys.stderr.write(worker.log_tail())
             return 1
         return 0
     finally:
         if worker is not None:
-            worker.terminate()
-            try:
-                worker.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                worker.kill()
+            worker.stop()
         stop_broker(broker_dir)
         shutil.rmtree(workdir, ignore_errors=True)
 

@@ -1,0 +1,94 @@
+"""A deterministic generator of synthetic wire-style articles, for load tests and benchmarks.
+
+The mix follows a general news feed: most articles are about other things (economy, sport,
+weather, technology, with the words military news shares), a minority report military
+activity. Every article is about ``size`` bytes, built from sentences drawn with a seeded
+random generator, so the same seed always gives the same corpus.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Iterator
+
+from streams.codec import encode_json
+
+MILITARY_SHARE = 0.2
+_ACTORS = [
+    ("Russia", "Russian"),
+    ("Belarus", "Belarusian"),
+    ("China", "Chinese"),
+    ("Taiwan", "Taiwanese"),
+    ("Iran", "Iranian"),
+    ("Israel", "Israeli"),
+    ("Poland", "Polish"),
+    ("India", "Indian"),
+    ("Pakistan", "Pakistani"),
+    ("Serbia", "Serbian"),
+    ("Armenia", "Armenian"),
+    ("Azerbaijan", "Azerbaijani"),
+    ("Venezuela", "Venezuelan"),
+    ("Ethiopia", "Ethiopian"),
+]
+_MILITARY = [
+    "The {adj} army has moved several battalions toward the border with {other}, officials said.",
+    "{country} began large-scale military drills near {other} on {day}, state media reported.",
+    "The {adj} defence ministry said reservists had been called up for snap training.",
+    "{country} put its air defence forces on high alert after reports of drone flights.",
+    "Officials in {country} denied that troops were being massed near the frontier.",
+    "The {adj} military has started removing tanks from long-term storage, according to analysts.",
+    "Last year, {country} sent thousands of soldiers to exercises in {other}.",
+    "{country} said it had formed a new army corps to defend its western regions.",
+    "The ministry in {country} said it had no intention of attacking {other}.",
+]
+_OTHER = [
+    "Shares in the company rose {n} percent after quarterly earnings beat forecasts.",
+    "The central bank kept interest rates unchanged on {day}, citing stubborn inflation.",
+    "Voters in {country} head to the polls next month as parties mobilize supporters.",
+    "The league leaders extended their unbeaten run with a {n}-1 win on {day}.",
+    "Engineers completed the deployment of the new software across all regional offices.",
+    "Heavy rain is forecast for the weekend, and flood warnings remain in place.",
+    "The city council approved a plan to expand gas storage ahead of the winter.",
+    "Students took part in an earthquake drill at schools across the capital on {day}.",
+    "Tourism numbers climbed to a record as airlines added routes to {country}.",
+    "The government said grain exports had recovered after a slow start to the season.",
+    "Researchers published a study on the long-term effects of air pollution in cities.",
+    "The coach praised his troops after a hard-fought draw away from home.",
+]
+_DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+
+
+def generate_articles(count: int, *, seed: int = 7, size: int = 3000) -> Iterator[dict[str, str]]:
+    """``count`` articles of about ``size`` bytes each, the same for the same seed."""
+    rng = random.Random(seed)
+    for number in range(count):
+        military = rng.random() < MILITARY_SHARE
+        country, adj = rng.choice(_ACTORS)
+        other, _ = rng.choice([actor for actor in _ACTORS if actor[0] != country])
+        pool = _MILITARY if military else _OTHER
+        sentences: list[str] = []
+        while sum(len(s) + 1 for s in sentences) < size:
+            template = rng.choice(pool if rng.random() < 0.6 else _OTHER)
+            sentences.append(
+                template.format(
+                    country=country,
+                    adj=adj,
+                    other=other,
+                    day=rng.choice(_DAYS),
+                    n=rng.randint(2, 9),
+                )
+            )
+        paragraphs = [" ".join(sentences[i : i + 3]) for i in range(0, len(sentences), 3)]
+        yield {
+            "id": f"gen-{seed}-{number}",
+            "url": f"https://news.example/{seed}/{number}",
+            "title": sentences[0][:90],
+            "body": "\n\n".join(paragraphs),
+            "source": "Generated Wire",
+            "published_at": f"2026-0{1 + number % 9}-1{number % 10}T08:00:00Z",
+        }
+
+
+def generate_messages(count: int, *, seed: int = 7, size: int = 3000) -> list[bytes]:
+    """The same articles as raw message bytes."""
+    return [encode_json(article) for article in generate_articles(count, seed=seed, size=size)]

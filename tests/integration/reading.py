@@ -1,0 +1,75 @@
+"""Reading Muster's output topics from tests, as a downstream consumer would."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections.abc import Callable
+
+from aiokafka import TopicPartition
+from aiokafka.admin import AIOKafkaAdminClient
+
+from streams.kafka_io import Record, end_offsets, tail
+from streams.settings import Settings
+
+
+async def collect(
+    settings: Settings,
+    topics: list[str],
+    *,
+    done: Callable[[list[Record]], bool],
+    timeout_s: float,
+    alive: Callable[[], bool] = lambda: True,
+    isolation_level: str = "read_uncommitted",
+) -> list[Record]:
+    """Read the topics from the start until ``done(records)``; fail after ``timeout_s``."""
+    records: list[Record] = []
+    deadline = time.monotonic() + timeout_s
+    positions: dict[TopicPartition, int] = {}
+    while not done(records):
+        assert time.monotonic() < deadline, f"timed out with {len(records)} records"
+        assert alive(), "a worker exited"
+        async for record in tail(
+            settings.bootstrap_servers,
+            topics,
+            start=positions,
+            idle_timeout_s=1.0,
+            isolation_level=isolation_level,
+        ):
+            positions[TopicPartition(record.topic, record.partition)] = record.offset + 1
+            records.append(record)
+            if done(records) or time.monotonic() > deadline:
+                break
+    return records
+
+
+async def committed_offsets(settings: Settings, topic: str) -> dict[TopicPartition, int]:
+    admin = AIOKafkaAdminClient(bootstrap_servers=settings.bootstrap_servers)
+    await admin.start()
+    try:
+        offsets = await admin.list_consumer_group_offsets(settings.app_id)
+        return {tp: meta.offset for tp, meta in offsets.items() if tp.topic == topic}
+    finally:
+        await admin.close()
+
+
+async def wait_for_commits(settings: Settings, topic: str, timeout_s: float) -> None:
+    """Wait until the worker's group has committed every offset of ``topic``."""
+    ends = await end_offsets(settings.bootstrap_servers, [topic])
+    deadline = time.monotonic() + timeout_s
+    while True:
+        committed = await committed_offsets(settings, topic)
+        if all(committed.get(tp, -1) >= end for tp, end in ends.items()):
+            return
+        assert time.monotonic() < deadline, f"committed {committed}, end {ends}"
+        await asyncio.sleep(0.5)
+
+
+async def read_all(settings: Settings, topics: list[str], idle_s: float = 2.0) -> list[Record]:
+    """Everything in the topics now: read from the start until they are quiet."""
+    return [
+        record
+        async for record in tail(
+            settings.bootstrap_servers, topics, from_beginning=True, idle_timeout_s=idle_s
+        )
+    ]
