@@ -9,6 +9,7 @@
     muster tail TOPIC                 print a topic as JSON lines
     muster tag PATH|-                 tag articles offline, no broker
     muster demo                       broker, worker, seed articles in, events out
+    muster eval                       tagger precision and recall on labelled articles
     muster settings                   every MUSTER_* setting and its value
 """
 
@@ -78,6 +79,12 @@ def _parser() -> argparse.ArgumentParser:
     demo.add_argument("--seeds", type=Path, default=Path("seeds"))
     demo.add_argument("--timeout", type=float, default=120.0)
     demo.set_defaults(run=_demo)
+
+    evaluate = commands.add_parser("eval", help="score the tagger on labelled articles")
+    evaluate.add_argument("--data", type=Path, default=Path("tests/data/tagger"))
+    evaluate.add_argument("--out", type=Path, default=None, help="write the JSON report here")
+    evaluate.add_argument("--errors", action="store_true", help="list every article it got wrong")
+    evaluate.set_defaults(run=_eval)
 
     show = commands.add_parser("settings", help="print every setting")
     show.set_defaults(run=_settings)
@@ -161,6 +168,21 @@ def _demo(args: argparse.Namespace, settings: Settings) -> int:
     from streams.demo import run_demo
 
     return run_demo(settings, seeds=args.seeds, timeout_s=args.timeout)
+
+
+def _eval(args: argparse.Namespace, settings: Settings) -> int:
+    from streams.codec import encode_json
+    from streams.evaluation import evaluate, format_report, load_labelled
+
+    evaluation = evaluate(load_labelled(args.data))
+    report = evaluation.report()
+    print(format_report(report))
+    if args.errors:
+        for error in evaluation.errors:
+            print(encode_json(error).decode())
+    if args.out:
+        args.out.write_bytes(encode_json(report))
+    return 0
 
 
 def _settings(args: argparse.Namespace, settings: Settings) -> int:
