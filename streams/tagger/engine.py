@@ -19,6 +19,7 @@ from streams.tagger.matcher import Hit, fold_case
 from streams.tagger.model import Signal
 from streams.tagger.reading import read_signal, subject_actors
 from streams.tagger.sentences import split_sentences
+from streams.tagger.timeline import Timeline
 from streams.tagger.view import SentenceView
 
 MASK = "MASK"
@@ -47,12 +48,13 @@ def _field_signals(
     folded = fold_case(text)
     gate_ends = lexicon.gates.match_ends(text, folded)
     spans = split_sentences(text)
+    timeline: Timeline | None = None
     signals: list[Signal] = []
     for index, (start, end) in enumerate(spans):
         first_gate = bisect_left(gate_ends, start)
         if first_gate == len(gate_ends) or gate_ends[first_gate] >= end:
             continue
-        hits = _unmasked(lexicon.concepts.find(text, folded, start, end))
+        hits = _unmasked(lexicon.concepts.find(text, folded, start, end), lexicon.hides)
         present = {hit.concept for hit in hits}
         rules = [rule for rule in lexicon.rules if rule.required <= present]
         if not rules:
@@ -61,10 +63,13 @@ def _field_signals(
         fired = [(rule, span) for rule in rules for span in _rule_matches(rule, view)]
         if not fired:
             continue
-        view.add_hits(_unmasked(lexicon.context.find(text, folded, start, end)))
+        view.add_hits(_unmasked(lexicon.context.find(text, folded, start, end), lexicon.hides))
         fallback = _fallback_actors(lexicon, field_name, text, folded, spans, index)
+        timeline = timeline or Timeline(lexicon, text, folded, spans, reference_year)
+        background = timeline.in_background(index)
         signals.extend(
-            read_signal(rule, view, span, fallback, reference_year) for rule, span in fired
+            read_signal(rule, view, span, fallback, reference_year, background=background)
+            for rule, span in fired
         )
         if len(signals) >= budget:
             break
@@ -82,18 +87,19 @@ def _fallback_actors(
     """Actors named in the sentences just before: "it", "the ministry" refer back to them."""
     for start, end in reversed(spans[max(0, index - FALLBACK_SENTENCES) : index]):
         view = SentenceView(field_name, text, start, end, [])
-        view.add_hits(_unmasked(lexicon.context.find(text, folded, start, end)))
+        view.add_hits(_unmasked(lexicon.context.find(text, folded, start, end), lexicon.hides))
         actors = subject_actors(view)
         if actors:
             return actors
     return ()
 
 
-def _unmasked(hits: list[Hit]) -> list[Hit]:
+def _unmasked(hits: list[Hit], hides: dict[str, frozenset[str]]) -> list[Hit]:
     """Drop hits hidden by longer ones.
 
-    A MASK phrase hides every hit inside it ("fire drill" hides "drill"); a longer name hides
-    the names inside it ("South China Sea" is a place, not China; "South Sudan" is not Sudan).
+    A MASK phrase hides every hit inside it ("fire drill" hides "drill"), a concept hides the
+    concepts its ``hides`` names ("will not hesitate" is a threat, not a denial of intent),
+    and a longer name hides the names inside it ("South China Sea" is a place, not China).
     """
     kept: list[Hit] = []
     covers: list[Hit] = []
@@ -103,14 +109,20 @@ def _unmasked(hits: list[Hit]) -> list[Hit]:
             cover.start <= hit.start
             and hit.end <= cover.end
             and cover.end - cover.start > hit.end - hit.start
-            and (cover.concept == MASK or (_is_name(cover) and _is_name(hit)))
+            and _hides(cover, hit, hides)
             for cover in covers
         )
-        if hit.concept == MASK or _is_name(hit):
+        if hit.concept == MASK or hit.concept in hides or _is_name(hit):
             covers.append(hit)
         if not hidden and hit.concept != MASK:
             kept.append(hit)
     return kept
+
+
+def _hides(cover: Hit, hit: Hit, hides: dict[str, frozenset[str]]) -> bool:
+    if cover.concept == MASK or hit.concept in hides.get(cover.concept, ()):
+        return True
+    return _is_name(cover) and _is_name(hit)
 
 
 def _is_name(hit: Hit) -> bool:
@@ -120,6 +132,8 @@ def _is_name(hit: Hit) -> bool:
 def _rule_matches(rule: Rule, view: SentenceView) -> list[tuple[int, int]]:
     """Spans where the rule's concepts occur close enough, not vetoed; left to right."""
     if rule.context and not any(view.has(concept) for concept in rule.context):
+        return []
+    if any(view.has(concept) for concept in rule.never_with):
         return []
     vetoed = any(view.has(concept) for concept in rule.unless)
     matches: list[tuple[int, int]] = []
@@ -158,11 +172,11 @@ def _nearest(view: SentenceView, anchor: Hit, concept: str, rule: Rule) -> Hit |
 
 
 def _excluded_near(view: SentenceView, span: tuple[int, int], rule: Rule) -> bool:
-    """A concept of ``exclude_near`` inside the match or within two words of it cancels it."""
+    """A concept of ``exclude_near`` inside the match or within its window cancels it."""
     return any(
         (hit.start < span[1] and hit.end > span[0])
-        or view.words_between(hit.end, span[0]) <= 2
-        or view.words_between(span[1], hit.start) <= 2
+        or view.words_between(hit.end, span[0]) <= rule.window
+        or view.words_between(span[1], hit.start) <= rule.window
         for concept in rule.exclude_near
         for hit in view.by_concept.get(concept, ())
     )

@@ -3,7 +3,8 @@
 A language is a folder under ``lexicons/`` holding TOML files, one per concern, that the team
 reads and extends without touching code:
 
-- ``concepts.toml``: ``[CONCEPT]`` tables with ``terms`` (and ``case_sensitive``) lists;
+- ``concepts.toml``: ``[CONCEPT]`` tables with ``terms`` (and ``case_sensitive``) lists, and
+  optionally ``hides``: concepts whose hits inside this one's are dropped (MASK hides all);
 - ``cues.toml``: the same shape, for the polarity, target and attribution cues the engine knows;
 - ``actors.toml``: ``[ISO3]`` tables of names, demonyms, capitals, leaders and forces;
 - ``places.toml``: place names that are locations but not actors;
@@ -26,6 +27,7 @@ from streams.tagger.model import POLARITIES, SIGNAL_TYPES
 
 LEXICONS_DIR = Path(__file__).parent / "lexicons"
 ACTOR_PREFIX = "actor:"
+TIME_CUES = ("HISTORICAL", "RECENT")
 PLACE = "place"
 
 
@@ -40,6 +42,7 @@ class Rule:
     confidence: float
     context: tuple[str, ...] = ()
     unless: tuple[str, ...] = ()
+    never_with: tuple[str, ...] = ()
     exclude_near: tuple[str, ...] = ()
     ordered: bool = False
     polarity: str | None = None
@@ -61,7 +64,9 @@ class Lexicon:
     gates: TermMatcher
     concepts: TermMatcher
     context: TermMatcher
+    times: TermMatcher
     rules: tuple[Rule, ...]
+    hides: dict[str, frozenset[str]]
 
 
 def available_languages() -> tuple[str, ...]:
@@ -75,8 +80,9 @@ def load_lexicon(language: str) -> Lexicon | None:
     folder = LEXICONS_DIR / language
     if not (folder / "rules.toml").is_file():
         return None
+    cues = _read(folder / "cues.toml")
     context = [
-        *_concept_terms(_read(folder / "cues.toml")),
+        *_concept_terms(cues),
         *_actor_terms(_read(folder / "actors.toml")),
         *_place_terms(_read(folder / "places.toml")),
     ]
@@ -88,7 +94,13 @@ def load_lexicon(language: str) -> Lexicon | None:
         gates=TermMatcher(_concept_terms({k: v for k, v in concepts.items() if k in gates})),
         concepts=TermMatcher(_concept_terms(concepts)),
         context=TermMatcher(context),
+        times=TermMatcher(_concept_terms({k: v for k, v in cues.items() if k in TIME_CUES})),
         rules=rules,
+        hides={
+            concept: frozenset(table["hides"])
+            for concept, table in concepts.items()
+            if "hides" in table
+        },
     )
 
 
@@ -101,6 +113,8 @@ def _read(path: Path) -> dict[str, Any]:
 
 def _terms(table: dict[str, Any], key: str, concepts: tuple[str, ...]) -> Iterator[Term]:
     for text in table.get(key, []):
+        if "*" in text.rstrip("*"):
+            raise ValueError(f"{concepts[0]}: '*' may only end a term, not stand inside {text!r}")
         yield Term(text, concepts)
     for text in table.get("case_sensitive", []):
         yield Term(text, concepts, case_sensitive=True)
@@ -130,6 +144,7 @@ def _rule(entry: dict[str, Any]) -> Rule:
         confidence=float(entry.get("confidence", 0.7)),
         context=tuple(entry.get("context", ())),
         unless=tuple(entry.get("unless", ())),
+        never_with=tuple(entry.get("never_with", ())),
         exclude_near=tuple(entry.get("exclude_near", ())),
         ordered=bool(entry.get("ordered", False)),
         polarity=entry.get("polarity"),

@@ -14,15 +14,16 @@ from typing import TypeVar, cast
 from streams.tagger.lexicon import ACTOR_PREFIX, PLACE, Rule
 from streams.tagger.matcher import Hit
 from streams.tagger.model import Evidence, Signal
+from streams.tagger.timeline import past_years
 from streams.tagger.view import SentenceView
 
 NEGATION_REACH = 5
 HYPOTHETICAL_REACH = 8
 TARGET_REACH = 3
+TIME_REACH_AFTER = 6
 MAX_TARGET_CANDIDATES = 4
 T = TypeVar("T")
 EQUIPMENT_CONCEPTS = ("HARDWARE", "WEAPONS")
-_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _MODEL_CODE = re.compile(r"\b[A-Z][A-Za-z]{0,3}-\d{1,4}[A-Z]{0,2}\b")
 _DIGITS = re.compile(r"\b\d[\d,.]*(?:\s(?:million|thousand|hundred))?\b")
 _TOKEN = re.compile(r"[\w.\-']+|[^\w\s]")
@@ -36,8 +37,13 @@ def read_signal(
     span: tuple[int, int],
     fallback_actors: tuple[str, ...],
     reference_year: int | None,
+    *,
+    background: bool = False,
 ) -> Signal:
-    """The signal a rule asserts at ``span``, with everything the sentence says about it."""
+    """The signal a rule asserts at ``span``, with everything the sentence says about it.
+
+    ``background`` says the sentence sits in a paragraph an earlier sentence set in the past.
+    """
     start, end = span
     target_hit = _target(view, end)
     target = _code(target_hit) if target_hit else None
@@ -47,7 +53,7 @@ def read_signal(
     confidence = rule.confidence - (0.15 if not actors else 0.0) + (0.05 if attribution else 0.0)
     return Signal(
         type=rule.type,
-        polarity=rule.polarity or _polarity(view, start, end, reference_year),
+        polarity=rule.polarity or _polarity(view, start, end, reference_year, background),
         confidence=round(min(0.99, max(0.05, confidence)), 2),
         evidence=Evidence(
             field=view.field,
@@ -80,25 +86,38 @@ def subject_actors(view: SentenceView) -> tuple[str, ...]:
     return _codes(_actor_hits(view))
 
 
-def _polarity(view: SentenceView, start: int, end: int, reference_year: int | None) -> str:
+def _polarity(
+    view: SentenceView, start: int, end: int, reference_year: int | None, background: bool
+) -> str:
     def cue_in_or_before(concept: str, reach: int) -> bool:
         return bool(view.hits_in(concept, start, end)) or view.cue_before((concept,), start, reach)
 
     if view.has("DENIAL") or cue_in_or_before("NEGATION", NEGATION_REACH):
         return "negated"
-    if cue_in_or_before("HYPOTHETICAL", HYPOTHETICAL_REACH) or view.hits_in(
-        "CONDITION", view.start, start
+    if (
+        cue_in_or_before("HYPOTHETICAL", HYPOTHETICAL_REACH)
+        or view.hits_in("CONDITION", view.start, start)
+        or (view.field == "title" and cue_in_or_before("HEADLINE_FUTURE", HYPOTHETICAL_REACH))
     ):
         return "hypothetical"
-    if view.has("HISTORICAL") or _mentions_past_year(view, reference_year):
+    if _dated_in_past(view, end, reference_year):
+        return "historical"
+    if background and not view.has("RECENT"):
         return "historical"
     return "asserted"
 
 
-def _mentions_past_year(view: SentenceView, reference_year: int | None) -> bool:
-    if reference_year is None or view.has("RECENT"):
+def _dated_in_past(view: SentenceView, end: int, reference_year: int | None) -> bool:
+    """A past time before the trigger, or just after it ("sent troops there last year")."""
+    horizon = view.end
+    following = view.word_index(end) + TIME_REACH_AFTER + 1
+    if following < len(view.word_starts):
+        horizon = view.word_starts[following]
+    if view.hits_in("HISTORICAL", view.start, horizon):
+        return True
+    if view.has("RECENT"):
         return False
-    return any(int(year) < reference_year for year in _YEAR.findall(view.sentence))
+    return bool(past_years(view.text, view.start, horizon, reference_year))
 
 
 def _code(hit: Hit) -> str | None:

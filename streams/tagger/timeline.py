@@ -1,0 +1,67 @@
+"""Which sentences speak of an older episode, paragraph by paragraph.
+
+News sets background apart in paragraphs that open with a time ("In October 1973, ...",
+"Last year, ...") and go on without repeating it. A sentence with no time of its own in such a
+paragraph is background too, until a sentence brings the story back to the present ("now",
+"this year", a weekday). Paragraphs are separated by blank lines in normalized text.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+
+from streams.tagger.lexicon import Lexicon
+
+YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+
+
+def past_years(text: str, start: int, end: int, reference_year: int | None) -> list[int]:
+    """Positions of years before the news's own year in ``text[start:end]``."""
+    if reference_year is None:
+        return []
+    return [
+        match.start()
+        for match in YEAR.finditer(text, start, end)
+        if int(match.group()) < reference_year
+    ]
+
+
+class Timeline:
+    """For each sentence: does it sit in a paragraph that is, so far, about the past?"""
+
+    def __init__(
+        self,
+        lexicon: Lexicon,
+        text: str,
+        folded: str,
+        spans: list[tuple[int, int]],
+        reference_year: int | None,
+    ) -> None:
+        hits = lexicon.times.find(text, folded)
+        past = sorted(
+            [hit.start for hit in hits if hit.concept == "HISTORICAL"]
+            + past_years(text, 0, len(text), reference_year)
+        )
+        recent = [hit.start for hit in hits if hit.concept == "RECENT"]
+        self._background: list[bool] = []
+        state = False
+        previous_end = 0
+        for start, end in spans:
+            if "\n\n" in text[previous_end:start]:
+                state = False
+            self._background.append(state)
+            if _any_in(recent, start, end):
+                state = False
+            elif _any_in(past, start, end):
+                state = True
+            previous_end = end
+
+    def in_background(self, index: int) -> bool:
+        """Is sentence ``index`` in a paragraph that an earlier sentence set in the past?"""
+        return self._background[index]
+
+
+def _any_in(positions: list[int], start: int, end: int) -> bool:
+    index = bisect_left(positions, start)
+    return index < len(positions) and positions[index] < end
