@@ -1,9 +1,10 @@
 """A deterministic generator of synthetic wire-style articles, for load tests and benchmarks.
 
 The mix follows a general news feed: most articles are about other things (economy, sport,
-weather, technology, with the words military news shares), a minority report military
-activity. Every article is about ``size`` bytes, built from sentences drawn with a seeded
-random generator, so the same seed always gives the same corpus.
+weather, culture; a few with words military news shares, such as "mobilize supporters" or
+"earthquake drill"), and one in five reports military activity. Every article is about
+``size`` bytes, built from sentences drawn with a seeded random generator, so the same seed
+always gives the same corpus.
 """
 
 from __future__ import annotations
@@ -44,16 +45,20 @@ _MILITARY = [
 _OTHER = [
     "Shares in the company rose {n} percent after quarterly earnings beat forecasts.",
     "The central bank kept interest rates unchanged on {day}, citing stubborn inflation.",
-    "Voters in {country} head to the polls next month as parties mobilize supporters.",
+    "Parliament in {country} passed the budget after a late-night session on {day}.",
     "The league leaders extended their unbeaten run with a {n}-1 win on {day}.",
-    "Engineers completed the deployment of the new software across all regional offices.",
     "Heavy rain is forecast for the weekend, and flood warnings remain in place.",
-    "The city council approved a plan to expand gas storage ahead of the winter.",
-    "Students took part in an earthquake drill at schools across the capital on {day}.",
     "Tourism numbers climbed to a record as airlines added routes to {country}.",
     "The government said grain exports had recovered after a slow start to the season.",
     "Researchers published a study on the long-term effects of air pollution in cities.",
-    "The coach praised his troops after a hard-fought draw away from home.",
+    "The festival opened with a concert that drew more than {n}0,000 people.",
+    "Officials in {country} said the new rail line would open to passengers next spring.",
+    "The minister met business leaders to discuss energy prices and investment.",
+    "Hospitals reported fewer flu cases than last winter, health officials said.",
+    "The film won the top prize at the festival, its director said on {day}.",
+    "Unions and employers resumed talks on wages after a week of strikes.",
+    "Voters in {country} head to the polls next month as parties mobilize supporters.",
+    "Students took part in an earthquake drill at schools across the capital on {day}.",
 ]
 _DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from functools import cache
 
-_SAMPLE_CHARS = 2000
+_SAMPLE_CHARS = 600
 UNDETERMINED = "und"
 
 

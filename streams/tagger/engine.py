@@ -13,9 +13,10 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Sequence
+from functools import partial
 
 from streams.tagger.lexicon import ACTOR_PREFIX, PLACE, Lexicon, Rule
-from streams.tagger.matcher import Hit, fold_case
+from streams.tagger.matcher import Hit, ScanText
 from streams.tagger.model import Signal
 from streams.tagger.reading import read_signal, subject_actors
 from streams.tagger.sentences import split_sentences
@@ -45,16 +46,17 @@ def find_signals(
 def _field_signals(
     lexicon: Lexicon, field_name: str, text: str, reference_year: int | None, budget: int
 ) -> list[Signal]:
-    folded = fold_case(text)
-    gate_ends = lexicon.gates.match_ends(text, folded)
+    scan = ScanText(text)
+    gates = lexicon.gates.match_positions(scan)
     spans = split_sentences(text)
     timeline: Timeline | None = None
+    subjects: dict[int, tuple[str, ...]] = {}
     signals: list[Signal] = []
     for index, (start, end) in enumerate(spans):
-        first_gate = bisect_left(gate_ends, start)
-        if first_gate == len(gate_ends) or gate_ends[first_gate] >= end:
+        first_gate = bisect_left(gates, start)
+        if first_gate == len(gates) or gates[first_gate] >= end:
             continue
-        hits = _unmasked(lexicon.concepts.find(text, folded, start, end), lexicon.hides)
+        hits = _unmasked(lexicon.concepts.find(scan, start, end), lexicon.hides)
         present = {hit.concept for hit in hits}
         rules = [rule for rule in lexicon.rules if rule.required <= present]
         if not rules:
@@ -63,9 +65,10 @@ def _field_signals(
         fired = [(rule, span) for rule in rules for span in _rule_matches(rule, view)]
         if not fired:
             continue
-        view.add_hits(_unmasked(lexicon.context.find(text, folded, start, end), lexicon.hides))
-        fallback = _fallback_actors(lexicon, field_name, text, folded, spans, index)
-        timeline = timeline or Timeline(lexicon, text, folded, spans, reference_year)
+        view.add_hits(_unmasked(lexicon.context.find(scan, start, end), lexicon.hides))
+        subjects[index] = subject_actors(view)
+        fallback = partial(_fallback_actors, lexicon, field_name, scan, spans, index, subjects)
+        timeline = timeline or Timeline(lexicon, scan, spans, reference_year)
         background = timeline.in_background(index)
         signals.extend(
             read_signal(rule, view, span, fallback, reference_year, background=background)
@@ -79,18 +82,20 @@ def _field_signals(
 def _fallback_actors(
     lexicon: Lexicon,
     field_name: str,
-    text: str,
-    folded: str,
+    scan: ScanText,
     spans: list[tuple[int, int]],
     index: int,
+    subjects: dict[int, tuple[str, ...]],
 ) -> tuple[str, ...]:
     """Actors named in the sentences just before: "it", "the ministry" refer back to them."""
-    for start, end in reversed(spans[max(0, index - FALLBACK_SENTENCES) : index]):
-        view = SentenceView(field_name, text, start, end, [])
-        view.add_hits(_unmasked(lexicon.context.find(text, folded, start, end), lexicon.hides))
-        actors = subject_actors(view)
-        if actors:
-            return actors
+    for previous in range(index - 1, max(-1, index - 1 - FALLBACK_SENTENCES), -1):
+        if previous not in subjects:
+            start, end = spans[previous]
+            view = SentenceView(field_name, scan.original, start, end, [])
+            view.add_hits(_unmasked(lexicon.context.find(scan, start, end), lexicon.hides))
+            subjects[previous] = subject_actors(view)
+        if subjects[previous]:
+            return subjects[previous]
     return ()
 
 
@@ -104,17 +109,23 @@ def _unmasked(hits: list[Hit], hides: dict[str, frozenset[str]]) -> list[Hit]:
     kept: list[Hit] = []
     covers: list[Hit] = []
     for hit in hits:
-        covers = [cover for cover in covers if cover.end > hit.start]
-        hidden = any(
-            cover.start <= hit.start
-            and hit.end <= cover.end
-            and cover.end - cover.start > hit.end - hit.start
-            and _hides(cover, hit, hides)
-            for cover in covers
-        )
-        if hit.concept == MASK or hit.concept in hides or _is_name(hit):
+        hidden = False
+        if covers:
+            covers = [cover for cover in covers if cover.end > hit.start]
+            hidden = any(
+                cover.start <= hit.start
+                and hit.end <= cover.end
+                and cover.end - cover.start > hit.end - hit.start
+                and _hides(cover, hit, hides)
+                for cover in covers
+            )
+        concept = hit.concept
+        if concept == MASK:
             covers.append(hit)
-        if not hidden and hit.concept != MASK:
+            continue
+        if concept in hides or _is_name(hit):
+            covers.append(hit)
+        if not hidden:
             kept.append(hit)
     return kept
 

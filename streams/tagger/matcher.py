@@ -5,16 +5,28 @@ linear in the text's length whatever the lexicon's size, and no pattern can back
 match whole words: a term ending in ``*`` matches any word that starts with it
 (``mobiliz*``: mobilize, mobilized, mobilization), others must end at a word boundary.
 Case-sensitive terms (``US``, modal ``may``) live in a second automaton over the original text.
+
+Word boundaries are part of the patterns: each text is scanned once as " " + text + " " with
+every non-word character turned into a space (``ScanText``), and each term is stored the same
+way with a space before it, and after it unless it is a prefix. So the automaton reports only
+whole-word matches, and "in" inside "training" costs nothing.
 """
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import NamedTuple
 
 import ahocorasick
+
+_WORD = re.compile(r"\w+")
+_NON_WORD = re.compile(r"\W")
+_ASCII_NON_WORD_TO_SPACE = {
+    code: " " for code in range(128) if not (chr(code).isalnum() or chr(code) == "_")
+}
 
 
 class Hit(NamedTuple):
@@ -34,6 +46,21 @@ class Term:
     case_sensitive: bool = False
 
 
+class ScanText:
+    """A text prepared once for every scan of it: spaced, and spaced and case-folded."""
+
+    __slots__ = ("exact", "folded", "original")
+
+    def __init__(self, original: str) -> None:
+        self.original = original
+        if original.isascii():
+            spaced = original.translate(_ASCII_NON_WORD_TO_SPACE)
+        else:
+            spaced = _NON_WORD.sub(" ", original)
+        self.exact = f" {spaced} "
+        self.folded = f" {fold_case(spaced)} "
+
+
 class TermMatcher:
     """All terms of one language, compiled once; ``find`` is linear in the text."""
 
@@ -42,35 +69,32 @@ class TermMatcher:
         exact: dict[str, list[tuple[str, bool]]] = defaultdict(list)
         for term in terms:
             is_prefix = term.text.endswith("*")
-            key = term.text.rstrip("*")
+            core = _NON_WORD.sub(" ", term.text.rstrip("*")).strip()
+            if not term.case_sensitive:
+                core = fold_case(core)
+            key = f" {core}" if is_prefix else f" {core} "
             table = exact if term.case_sensitive else folded
-            table[key if term.case_sensitive else key.lower()].extend(
-                (concept, is_prefix) for concept in term.concepts
-            )
+            table[key].extend((concept, is_prefix) for concept in term.concepts)
         self._folded = _automaton(folded)
         self._exact = _automaton(exact)
 
-    def find(
-        self, text: str, folded: str | None = None, start: int = 0, end: int | None = None
-    ) -> list[Hit]:
-        """Every whole-word occurrence of every term in ``text[start:end]``, by position.
-
-        ``folded`` is ``fold_case(text)``, passed in when the caller scans many slices.
-        """
-        end = len(text) if end is None else end
-        folded = fold_case(text) if folded is None else folded
-        hits = _scan(self._folded, folded, text, start, end)
-        hits += _scan(self._exact, text, text, start, end)
-        hits.sort(key=lambda hit: (hit.start, -hit.end))
+    def find(self, text: ScanText | str, start: int = 0, end: int | None = None) -> list[Hit]:
+        """Every whole-word occurrence of every term in ``text[start:end]``, by position."""
+        scan = text if isinstance(text, ScanText) else ScanText(text)
+        end = len(scan.original) if end is None else end
+        hits = _scan(self._folded, scan.folded, scan, start, end)
+        if self._exact is not None:
+            hits += _scan(self._exact, scan.exact, scan, start, end)
+        hits.sort(key=_position)
         return hits
 
-    def match_ends(self, text: str, folded: str) -> list[int]:
-        """End positions of raw matches, boundaries unchecked: a cheap superset filter."""
-        ends = [last for last, _ in self._folded.iter(folded)] if self._folded else []
+    def match_positions(self, scan: ScanText) -> list[int]:
+        """A position inside each match, sorted: enough to tell which sentences have one."""
+        inside = [last - 2 for last, _ in self._folded.iter(scan.folded)] if self._folded else []
         if self._exact:
-            ends += [last for last, _ in self._exact.iter(text)]
-            ends.sort()
-        return ends
+            inside += [last - 2 for last, _ in self._exact.iter(scan.exact)]
+            inside.sort()
+        return inside
 
 
 def fold_case(text: str) -> str:
@@ -81,52 +105,39 @@ def fold_case(text: str) -> str:
     return "".join(char if len(char.lower()) != 1 else char.lower() for char in text)
 
 
+def _position(hit: Hit) -> tuple[int, int]:
+    return hit.start, -hit.end
+
+
 def _automaton(table: dict[str, list[tuple[str, bool]]]) -> ahocorasick.Automaton | None:
     if not table:
         return None
     automaton = ahocorasick.Automaton()
     for key, payload in table.items():
-        prefix_concepts = tuple(dict.fromkeys(c for c, is_prefix in payload if is_prefix))
-        word_concepts = tuple(dict.fromkeys(c for c, is_prefix in payload if not is_prefix))
-        automaton.add_word(key, (len(key), prefix_concepts, word_concepts))
+        concepts = tuple(dict.fromkeys(concept for concept, _ in payload))
+        is_prefix = not key.endswith(" ")
+        automaton.add_word(key, (len(key.strip()), is_prefix, concepts))
     automaton.make_automaton()
     return automaton
 
 
 def _scan(
-    automaton: ahocorasick.Automaton | None, haystack: str, original: str, begin: int, stop: int
+    automaton: ahocorasick.Automaton | None, haystack: str, scan: ScanText, begin: int, stop: int
 ) -> list[Hit]:
-    """Hits of one automaton in ``haystack[begin:stop]`` that sit on word boundaries."""
+    """Hits in ``text[begin:stop]``; the haystack is the spaced text, one character ahead."""
     if automaton is None or begin >= stop:
         return []
     hits: list[Hit] = []
     append = hits.append
-    for last, (length, prefix_concepts, word_concepts) in automaton.iter(haystack, begin, stop):
-        start = last - length + 1
-        if start > 0 and _WORD_CHAR(original[start - 1]) and _WORD_CHAR(original[start]):
+    for last, (length, is_prefix, concepts) in automaton.iter(haystack, begin, stop + 2):
+        if is_prefix:
+            start = last - length
+            end = haystack.find(" ", last) - 1
+        else:
+            start = last - length - 1
+            end = last - 1
+        if start < begin or end > stop:
             continue
-        end = last + 1
-        if end < stop and _WORD_CHAR(original[end]) and _WORD_CHAR(original[last]):
-            if prefix_concepts:
-                word_end = _word_end(original, end, stop)
-                for concept in prefix_concepts:
-                    append(Hit(concept, start, word_end))
-            continue
-        for concept in prefix_concepts:
-            append(Hit(concept, start, end))
-        for concept in word_concepts:
+        for concept in concepts:
             append(Hit(concept, start, end))
     return hits
-
-
-def _is_word_char(char: str) -> bool:
-    return char.isalnum() or char == "_"
-
-
-_WORD_CHAR = _is_word_char
-
-
-def _word_end(text: str, position: int, size: int) -> int:
-    while position < size and _is_word_char(text[position]):
-        position += 1
-    return position

@@ -35,7 +35,7 @@ def read_signal(
     rule: Rule,
     view: SentenceView,
     span: tuple[int, int],
-    fallback_actors: tuple[str, ...],
+    fallback_actors: Callable[[], tuple[str, ...]],
     reference_year: int | None,
     *,
     background: bool = False,
@@ -47,7 +47,7 @@ def read_signal(
     start, end = span
     target_hit = _target(view, end)
     target = _code(target_hit) if target_hit else None
-    actors = _actors(view, start, end, target_hit) or fallback_actors
+    actors = _actors(view, start, end, target_hit) or fallback_actors()
     actors = tuple(sorted({code for code in actors if code != target}))
     attribution = _memo(view, "attribution", _attribution)
     confidence = rule.confidence - (0.15 if not actors else 0.0) + (0.05 if attribution else 0.0)

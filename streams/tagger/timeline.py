@@ -12,6 +12,7 @@ import re
 from bisect import bisect_left
 
 from streams.tagger.lexicon import Lexicon
+from streams.tagger.matcher import ScanText
 
 YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 
@@ -33,12 +34,12 @@ class Timeline:
     def __init__(
         self,
         lexicon: Lexicon,
-        text: str,
-        folded: str,
+        scan: ScanText,
         spans: list[tuple[int, int]],
         reference_year: int | None,
     ) -> None:
-        hits = lexicon.times.find(text, folded)
+        text = scan.original
+        hits = lexicon.times.find(scan)
         past = sorted(
             [hit.start for hit in hits if hit.concept == "HISTORICAL"]
             + past_years(text, 0, len(text), reference_year)
