@@ -16,9 +16,17 @@ def register_normalize(pipeline: Pipeline) -> AgentT:
     topics = pipeline.topics
     max_bytes = pipeline.settings.max_article_bytes
     seconds = PROCESSING_SECONDS.labels(STAGE)
+    health = pipeline.health
 
     @pipeline.app.agent(topics.raw, name="muster.normalize")
     async def normalize(stream: StreamT) -> None:
+        health.agent_started(STAGE)
+        try:
+            await _consume(stream)
+        finally:
+            health.agent_stopped(STAGE)
+
+    async def _consume(stream: StreamT) -> None:
         async for event in stream.events():
             message = event.message
             try:

@@ -10,9 +10,10 @@ yielding the same bytes and event ids, so at-least-once never turns into at-most
 from __future__ import annotations
 
 import faust
-from faust.types import AgentT, StreamT
+from faust.types import AgentT, Message, StreamT
 
 from agents.deadletters import send_dead_letter
+from agents.health import run_tracked
 from streams.app import Pipeline
 from streams.metrics import ARTICLES, MOBILIZATION_EVENTS, PROCESSING_SECONDS, SIGNALS
 from streams.stages import read_normalized, tag_stage
@@ -33,29 +34,36 @@ def register_tag(pipeline: Pipeline) -> AgentT:
         help="Where each content fingerprint was first read (topic:partition:offset).",
     )
     seconds = PROCESSING_SECONDS.labels(STAGE)
+    health = pipeline.health
 
     @pipeline.app.agent(topics.normalized, name="muster.tag")
     async def tag(stream: StreamT) -> None:
+        await run_tracked(health, STAGE, consume, stream)
+
+    async def consume(stream: StreamT) -> None:
         async for event in stream.events():
-            message = event.message
-            try:
-                with seconds.time():
-                    article, origin = read_normalized(message.value)
-                    first = first_seen.get(article.fingerprint)
-                    if first is not None and first != origin.as_key():
-                        ARTICLES.labels(STAGE, "duplicate").inc()
-                        continue
-                    tagged = tag_stage(article)
-            except Exception as error:
-                await send_dead_letter(pipeline, stage=STAGE, message=message, error=error)
-                continue
-            await topics.enriched.send(key=tagged.key, value=tagged.enriched)
-            if tagged.mobilization is not None:
-                await topics.mobilization.send(key=tagged.key, value=tagged.mobilization)
-                MOBILIZATION_EVENTS.inc()
-            first_seen[article.fingerprint] = origin.as_key()
-            ARTICLES.labels(STAGE, "accepted").inc()
-            for signal in tagged.result.signals:
-                SIGNALS.labels(signal.type, signal.polarity).inc()
+            await handle(event.message)
+            health.processed(event.message.topic, event.message.partition, event.message.offset)
+
+    async def handle(message: Message) -> None:
+        try:
+            with seconds.time():
+                article, origin = read_normalized(message.value)
+                first = first_seen.get(article.fingerprint)
+                if first is not None and first != origin.as_key():
+                    ARTICLES.labels(STAGE, "duplicate").inc()
+                    return
+                tagged = tag_stage(article)
+        except Exception as error:
+            await send_dead_letter(pipeline, stage=STAGE, message=message, error=error)
+            return
+        await topics.enriched.send(key=tagged.key, value=tagged.enriched)
+        if tagged.mobilization is not None:
+            await topics.mobilization.send(key=tagged.key, value=tagged.mobilization)
+            MOBILIZATION_EVENTS.inc()
+        first_seen[article.fingerprint] = origin.as_key()
+        ARTICLES.labels(STAGE, "accepted").inc()
+        for signal in tagged.result.signals:
+            SIGNALS.labels(signal.type, signal.polarity).inc()
 
     return tag

@@ -1,4 +1,10 @@
-"""The worker's web pages: ``/metrics`` (Faust's sensors and Muster's counters)."""
+"""The worker's web pages.
+
+- ``/metrics``: Faust's sensors and Muster's counters, in Prometheus format;
+- ``/healthz``: 200 while every agent's loop runs, 503 otherwise, with progress per partition;
+- ``/readyz``: 200 once partitions are assigned and tables recovered, 503 before and during a
+  rebalance.
+"""
 
 from __future__ import annotations
 
@@ -11,6 +17,8 @@ from streams.metrics import REGISTRY
 
 METRICS_PATH = "/metrics"
 FAUST_METRICS_PATH = "/metrics/faust"
+HEALTH_PATH = "/healthz"
+READY_PATH = "/readyz"
 
 
 def register_web(pipeline: Pipeline) -> None:
@@ -22,3 +30,17 @@ def register_web(pipeline: Pipeline) -> None:
     async def metrics(web: View, request: Request) -> Response:
         body = generate_latest(REGISTRY) + generate_latest(faust_registry)
         return web.bytes(body, content_type=CONTENT_TYPE_LATEST)
+
+    @app.page(HEALTH_PATH)
+    async def healthz(web: View, request: Request) -> Response:
+        health = pipeline.health
+        report = {"status": "ok" if health.live else "failing", **health.report()}
+        return web.json(report, status=200 if health.live else 503)
+
+    @app.page(READY_PATH)
+    async def readyz(web: View, request: Request) -> Response:
+        assigned = sorted(f"{tp.topic}:{tp.partition}" for tp in app.consumer.assignment())
+        recovered = app.tables.recovery.completed.is_set()
+        ready = bool(assigned) and recovered and not app.rebalancing
+        report = {"ready": ready, "assigned": assigned, "tables_recovered": recovered}
+        return web.json(report, status=200 if ready else 503)

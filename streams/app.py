@@ -13,6 +13,7 @@ from dataclasses import dataclass
 import faust
 from mode.supervisors import CrashingSupervisor
 
+from agents.health import Health
 from streams.catalog import TopicCatalog, TopicSpec
 from streams.settings import Settings
 
@@ -36,6 +37,7 @@ class Pipeline:
     settings: Settings
     catalog: TopicCatalog
     topics: PipelineTopics
+    health: Health
 
 
 def create_pipeline(
@@ -71,7 +73,7 @@ def create_pipeline(
     catalog = TopicCatalog.from_settings(settings)
     make_topic = _memory_channel if in_memory else _faust_topic
     topics = PipelineTopics(*(make_topic(app, spec) for spec in catalog.all()))
-    pipeline = Pipeline(app=app, settings=settings, catalog=catalog, topics=topics)
+    pipeline = Pipeline(app=app, settings=settings, catalog=catalog, topics=topics, health=Health())
     register_normalize(pipeline)
     register_tag(pipeline)
     register_web(pipeline)

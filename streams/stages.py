@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from streams.article import parse_raw_article, timestamp_from_ms
 from streams.codec import decode_json, encode_json
-from streams.errors import DecodeError, ValidationError
+from streams.errors import DecodeError, TooLargeError, ValidationError
 from streams.events import (
     NORMALIZED_SCHEMA,
     Origin,
@@ -22,6 +22,18 @@ from streams.events import (
 )
 from streams.normalize import Article, normalize_article
 from streams.tagger import TagResult, tag_article
+
+MAX_EVENT_BYTES = 1_000_000
+
+
+def _bounded(value: bytes, what: str) -> bytes:
+    """Refuse an event larger than a Kafka message can safely be (NFKC and JSON escaping can
+    make a normalized article several times larger than its raw bytes)."""
+    if len(value) > MAX_EVENT_BYTES:
+        raise TooLargeError(
+            f"the {what} event is {len(value)} bytes, over {MAX_EVENT_BYTES}", reason="too_large"
+        )
+    return value
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,10 +64,8 @@ def normalize_stage(
     article = normalize_article(
         parse_raw_article(value, max_bytes=max_bytes), received_at=received_at
     )
-    return Normalized(
-        key=article.fingerprint.encode("ascii"),
-        value=encode_json(normalized_event(article, origin)),
-    )
+    value = _bounded(encode_json(normalized_event(article, origin)), "normalized")
+    return Normalized(key=article.fingerprint.encode("ascii"), value=value)
 
 
 def read_normalized(value: bytes | None) -> tuple[Article, Origin]:
@@ -75,7 +85,7 @@ def tag_stage(article: Article) -> Tagged:
     alert = mobilization_event(article, result)
     return Tagged(
         key=article.id.encode("utf-8"),
-        enriched=encode_json(enriched_event(article, result)),
+        enriched=_bounded(encode_json(enriched_event(article, result)), "enriched"),
         mobilization=encode_json(alert) if alert is not None else None,
         result=result,
     )

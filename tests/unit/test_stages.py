@@ -108,3 +108,12 @@ def test_dead_letter_headers_follow_their_schema() -> None:
 def test_internal_errors_are_labelled_as_such() -> None:
     fields = read_headers(dead_letter_headers(stage="tag", error=KeyError("x"), origin=ORIGIN))
     assert (fields["error.type"], fields["error.reason"]) == ("KeyError", "internal_error")
+
+
+def test_an_article_that_grows_past_the_event_limit_when_normalized_is_rejected() -> None:
+    ligature = "\ufdfa"  # one code point that NFKC spells out as 18 characters
+    value = orjson.dumps({"url": "https://e.org/x", "title": "t", "body": ligature * 60_000})
+    assert len(value) < 262_144
+    with pytest.raises(InputError) as caught:
+        normalize_stage(value, origin=ORIGIN, timestamp_s=None, max_bytes=262_144)
+    assert caught.value.reason == "too_large"
