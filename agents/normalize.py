@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from faust.types import AgentT, StreamT
+from faust.types import AgentT, Message, StreamT
 
 from agents.deadletters import origin_of, send_dead_letter
+from agents.health import run_tracked
 from streams.app import Pipeline
 from streams.metrics import ARTICLES, PROCESSING_SECONDS
 from streams.stages import normalize_stage
@@ -20,27 +21,26 @@ def register_normalize(pipeline: Pipeline) -> AgentT:
 
     @pipeline.app.agent(topics.raw, name="muster.normalize")
     async def normalize(stream: StreamT) -> None:
-        health.agent_started(STAGE)
-        try:
-            await _consume(stream)
-        finally:
-            health.agent_stopped(STAGE)
+        await run_tracked(health, STAGE, consume, stream)
 
-    async def _consume(stream: StreamT) -> None:
+    async def consume(stream: StreamT) -> None:
         async for event in stream.events():
-            message = event.message
-            try:
-                with seconds.time():
-                    record = normalize_stage(
-                        message.value,
-                        origin=origin_of(message),
-                        timestamp_s=message.timestamp,
-                        max_bytes=max_bytes,
-                    )
-            except Exception as error:
-                await send_dead_letter(pipeline, stage=STAGE, message=message, error=error)
-                continue
-            await topics.normalized.send(key=record.key, value=record.value)
-            ARTICLES.labels(STAGE, "accepted").inc()
+            await handle(event.message)
+            health.processed(event.message.topic, event.message.partition, event.message.offset)
+
+    async def handle(message: Message) -> None:
+        try:
+            with seconds.time():
+                record = normalize_stage(
+                    message.value,
+                    origin=origin_of(message),
+                    timestamp_s=message.timestamp,
+                    max_bytes=max_bytes,
+                )
+        except Exception as error:
+            await send_dead_letter(pipeline, stage=STAGE, message=message, error=error)
+            return
+        await topics.normalized.send(key=record.key, value=record.value)
+        ARTICLES.labels(STAGE, "accepted").inc()
 
     return normalize

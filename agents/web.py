@@ -29,7 +29,7 @@ def register_web(pipeline: Pipeline) -> None:
     @app.page(METRICS_PATH)
     async def metrics(web: View, request: Request) -> Response:
         body = generate_latest(REGISTRY) + generate_latest(faust_registry)
-        return web.bytes(body, content_type=CONTENT_TYPE_LATEST)
+        return web.bytes(body, headers={"Content-Type": CONTENT_TYPE_LATEST})
 
     @app.page(HEALTH_PATH)
     async def healthz(web: View, request: Request) -> Response:
