@@ -65,6 +65,8 @@ def create_pipeline(
         consumer_auto_offset_reset="earliest",
         producer_max_request_size=PRODUCER_MAX_REQUEST_BYTES,
         agent_supervisor=CrashingSupervisor,
+        broker_session_timeout=settings.session_timeout_s,
+        broker_heartbeat_interval=max(1, settings.session_timeout_s // 3),
         web_host=settings.web_host,
         web_port=settings.web_port,
         web_in_thread=False,

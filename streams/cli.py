@@ -10,6 +10,7 @@
     muster tag PATH|-                 tag articles offline, no broker
     muster demo                       broker, worker, seed articles in, events out
     muster eval                       tagger precision and recall on labelled articles
+    muster deadletter replay          re-publish dead letters to their source topics
     muster settings                   every MUSTER_* setting and its value
 """
 
@@ -79,6 +80,12 @@ def _parser() -> argparse.ArgumentParser:
     demo.add_argument("--seeds", type=Path, default=Path("seeds"))
     demo.add_argument("--timeout", type=float, default=120.0)
     demo.set_defaults(run=_demo)
+
+    dead = commands.add_parser("deadletter", help="work with the dead-letter topic")
+    dead.add_argument("action", choices=("replay",))
+    dead.add_argument("--reason", help="replay only dead letters with this reason code")
+    dead.add_argument("--max", type=int, default=None, help="replay at most N dead letters")
+    dead.set_defaults(run=_deadletter)
 
     evaluate = commands.add_parser("eval", help="score the tagger on labelled articles")
     evaluate.add_argument("--data", type=Path, default=Path("tests/data/tagger"))
@@ -168,6 +175,16 @@ def _demo(args: argparse.Namespace, settings: Settings) -> int:
     from streams.demo import run_demo
 
     return run_demo(settings, seeds=args.seeds, timeout_s=args.timeout)
+
+
+def _deadletter(args: argparse.Namespace, settings: Settings) -> int:
+    from streams.replay import replay_dead_letters
+
+    report = asyncio.run(replay_dead_letters(settings, reason=args.reason, limit=args.max))
+    for topic, count in sorted(report.replayed.items()):
+        print(f"replayed {count} dead letter(s) to {topic}")
+    print(f"replayed {report.total}, skipped {report.skipped} (other reasons)")
+    return 0
 
 
 def _eval(args: argparse.Namespace, settings: Settings) -> int:

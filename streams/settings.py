@@ -61,6 +61,11 @@ class Settings:
         "at_least_once",
         "at_least_once (default) or exactly_once (Kafka transactions).",
     )
+    session_timeout_s: int = _setting(
+        "MUSTER_SESSION_TIMEOUT_S",
+        10,
+        "Seconds before a silent worker's partitions move to the others.",
+    )
     web_host: str = _setting("MUSTER_WEB_HOST", "127.0.0.1", "Address of the worker's web port.")
     web_port: int = _setting("MUSTER_WEB_PORT", 6066, "Worker web port (/metrics, /healthz).")
     data_dir: Path = _setting(  # noqa: RUF009 - Path is immutable, a safe default
@@ -74,7 +79,7 @@ class Settings:
                 f"MUSTER_PROCESSING_GUARANTEE must be one of {PROCESSING_GUARANTEES}, "
                 f"not {self.processing_guarantee!r}"
             )
-        for name in ("partitions", "replication_factor", "max_article_bytes"):
+        for name in ("partitions", "replication_factor", "max_article_bytes", "session_timeout_s"):
             if getattr(self, name) < 1:
                 raise ValueError(f"{name} must be at least 1")
 
