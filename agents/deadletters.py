@@ -6,6 +6,7 @@ import logging
 
 from faust.types import Message
 
+from agents.publish import Publisher
 from streams.app import Pipeline
 from streams.deadletter import dead_letter_headers, failure_reason
 from streams.errors import InputError
@@ -33,7 +34,9 @@ async def send_dead_letter(
         log.exception(
             "internal error stage=%s at %s; message dead-lettered", stage, origin.as_key()
         )
-    await pipeline.topics.deadletter.send(
+    await Publisher(pipeline).send(
+        pipeline.topics.deadletter,
+        source=message,
         key=message.key,
         value=message.value,
         headers=dead_letter_headers(stage=stage, error=error, origin=origin),

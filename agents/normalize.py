@@ -6,6 +6,7 @@ from faust.types import AgentT, Message, StreamT
 
 from agents.deadletters import origin_of, send_dead_letter
 from agents.health import run_tracked
+from agents.publish import Publisher
 from streams.app import Pipeline
 from streams.metrics import ARTICLES, PROCESSING_SECONDS
 from streams.stages import normalize_stage
@@ -18,6 +19,7 @@ def register_normalize(pipeline: Pipeline) -> AgentT:
     max_bytes = pipeline.settings.max_article_bytes
     seconds = PROCESSING_SECONDS.labels(STAGE)
     health = pipeline.health
+    publisher = Publisher(pipeline)
 
     @pipeline.app.agent(topics.raw, name="muster.normalize")
     async def normalize(stream: StreamT) -> None:
@@ -40,7 +42,7 @@ def register_normalize(pipeline: Pipeline) -> AgentT:
         except Exception as error:
             await send_dead_letter(pipeline, stage=STAGE, message=message, error=error)
             return
-        await topics.normalized.send(key=record.key, value=record.value)
+        await publisher.send(topics.normalized, source=message, key=record.key, value=record.value)
         ARTICLES.labels(STAGE, "accepted").inc()
 
     return normalize

@@ -14,6 +14,7 @@ from faust.types import AgentT, Message, StreamT
 
 from agents.deadletters import send_dead_letter
 from agents.health import run_tracked
+from agents.publish import Publisher
 from streams.app import Pipeline
 from streams.metrics import ARTICLES, MOBILIZATION_EVENTS, PROCESSING_SECONDS, SIGNALS
 from streams.stages import read_normalized, tag_stage
@@ -35,6 +36,7 @@ def register_tag(pipeline: Pipeline) -> AgentT:
     )
     seconds = PROCESSING_SECONDS.labels(STAGE)
     health = pipeline.health
+    publisher = Publisher(pipeline)
 
     @pipeline.app.agent(topics.normalized, name="muster.tag")
     async def tag(stream: StreamT) -> None:
@@ -57,9 +59,11 @@ def register_tag(pipeline: Pipeline) -> AgentT:
         except Exception as error:
             await send_dead_letter(pipeline, stage=STAGE, message=message, error=error)
             return
-        await topics.enriched.send(key=tagged.key, value=tagged.enriched)
+        await publisher.send(topics.enriched, source=message, key=tagged.key, value=tagged.enriched)
         if tagged.mobilization is not None:
-            await topics.mobilization.send(key=tagged.key, value=tagged.mobilization)
+            await publisher.send(
+                topics.mobilization, source=message, key=tagged.key, value=tagged.mobilization
+            )
             MOBILIZATION_EVENTS.inc()
         first_seen[article.fingerprint] = origin.as_key()
         ARTICLES.labels(STAGE, "accepted").inc()

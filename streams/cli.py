@@ -11,6 +11,7 @@
     muster demo                       broker, worker, seed articles in, events out
     muster eval                       tagger precision and recall on labelled articles
     muster deadletter replay          re-publish dead letters to their source topics
+    muster bench                      throughput, latency and memory; JSON report
     muster settings                   every MUSTER_* setting and its value
 """
 
@@ -92,6 +93,10 @@ def _parser() -> argparse.ArgumentParser:
     evaluate.add_argument("--out", type=Path, default=None, help="write the JSON report here")
     evaluate.add_argument("--errors", action="store_true", help="list every article it got wrong")
     evaluate.set_defaults(run=_eval)
+
+    bench = commands.add_parser("bench", help="throughput, latency and memory on a real broker")
+    bench.add_argument("--out", type=Path, default=None, help="write the JSON report here")
+    bench.set_defaults(run=_bench)
 
     show = commands.add_parser("settings", help="print every setting")
     show.set_defaults(run=_settings)
@@ -199,6 +204,13 @@ def _eval(args: argparse.Namespace, settings: Settings) -> int:
             print(encode_json(error).decode())
     if args.out:
         args.out.write_bytes(encode_json(report))
+    return 0
+
+
+def _bench(args: argparse.Namespace, settings: Settings) -> int:
+    from streams.bench import format_report, run_bench
+
+    print(format_report(run_bench(settings, args.out)))
     return 0
 
 

@@ -20,7 +20,7 @@ from streams.tagger.matcher import Hit, ScanText
 from streams.tagger.model import Signal
 from streams.tagger.reading import read_signal, subject_actors
 from streams.tagger.sentences import split_sentences
-from streams.tagger.timeline import Timeline
+from streams.tagger.timeline import Timeline, is_retrospective
 from streams.tagger.view import SentenceView
 
 MASK = "MASK"
@@ -33,18 +33,26 @@ def find_signals(
     lexicon: Lexicon, fields: Sequence[tuple[str, str]], reference_year: int | None
 ) -> tuple[list[Signal], bool]:
     """Every signal in the (field name, text) pairs, in reading order, and whether the
-    reading stopped at ``MAX_SIGNALS_READ``."""
+    reading stopped at ``MAX_SIGNALS_READ``. The first field is the headline."""
     signals: list[Signal] = []
+    retrospective = is_retrospective(lexicon, fields[0][1], reference_year) if fields else False
     for field_name, text in fields:
         budget = MAX_SIGNALS_READ - len(signals)
-        signals.extend(_field_signals(lexicon, field_name, text, reference_year, budget))
+        signals.extend(
+            _field_signals(lexicon, field_name, text, reference_year, budget, retrospective)
+        )
         if len(signals) >= MAX_SIGNALS_READ:
             return signals, True
     return signals, False
 
 
 def _field_signals(
-    lexicon: Lexicon, field_name: str, text: str, reference_year: int | None, budget: int
+    lexicon: Lexicon,
+    field_name: str,
+    text: str,
+    reference_year: int | None,
+    budget: int,
+    retrospective: bool,
 ) -> list[Signal]:
     scan = ScanText(text)
     gates = lexicon.gates.match_positions(scan)
@@ -68,7 +76,9 @@ def _field_signals(
         view.add_hits(_unmasked(lexicon.context.find(scan, start, end), lexicon.hides))
         subjects[index] = subject_actors(view)
         fallback = partial(_fallback_actors, lexicon, field_name, scan, spans, index, subjects)
-        timeline = timeline or Timeline(lexicon, scan, spans, reference_year)
+        timeline = timeline or Timeline(
+            lexicon, scan, spans, reference_year, retrospective=retrospective
+        )
         background = timeline.in_background(index)
         signals.extend(
             read_signal(rule, view, span, fallback, reference_year, background=background)

@@ -4,6 +4,8 @@ News sets background apart in paragraphs that open with a time ("In October 1973
 "Last year, ...") and go on without repeating it. A sentence with no time of its own in such a
 paragraph is background too, until a sentence brings the story back to the present ("now",
 "this year", a weekday). Paragraphs are separated by blank lines in normalized text.
+A retrospective article (its headline is about the past: "50 years after the Yom Kippur war")
+starts every paragraph in the past.
 """
 
 from __future__ import annotations
@@ -37,6 +39,8 @@ class Timeline:
         scan: ScanText,
         spans: list[tuple[int, int]],
         reference_year: int | None,
+        *,
+        retrospective: bool = False,
     ) -> None:
         text = scan.original
         hits = lexicon.times.find(scan)
@@ -46,11 +50,11 @@ class Timeline:
         )
         recent = [hit.start for hit in hits if hit.concept == "RECENT"]
         self._background: list[bool] = []
-        state = False
+        state = retrospective
         previous_end = 0
         for start, end in spans:
             if "\n\n" in text[previous_end:start]:
-                state = False
+                state = retrospective
             self._background.append(state)
             if _any_in(recent, start, end):
                 state = False
@@ -66,3 +70,12 @@ class Timeline:
 def _any_in(positions: list[int], start: int, end: int) -> bool:
     index = bisect_left(positions, start)
     return index < len(positions) and positions[index] < end
+
+
+def is_retrospective(lexicon: Lexicon, title: str, reference_year: int | None) -> bool:
+    """Is a headline about the past (a time in the past, and none in the present)?"""
+    hits = lexicon.times.find(title)
+    if any(hit.concept == "RECENT" for hit in hits):
+        return False
+    past = any(hit.concept == "HISTORICAL" for hit in hits)
+    return past or bool(past_years(title, 0, len(title), reference_year))

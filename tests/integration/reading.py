@@ -72,11 +72,20 @@ async def wait_for_commits(settings: Settings, topic: str, timeout_s: float) -> 
         await asyncio.sleep(0.5)
 
 
-async def read_all(settings: Settings, topics: list[str], idle_s: float = 2.0) -> list[Record]:
+async def read_all(
+    settings: Settings,
+    topics: list[str],
+    idle_s: float = 2.0,
+    isolation_level: str = "read_uncommitted",
+) -> list[Record]:
     """Everything in the topics now: read from the start until they are quiet."""
     return [
         record
         async for record in tail(
-            settings.bootstrap_servers, topics, from_beginning=True, idle_timeout_s=idle_s
+            settings.bootstrap_servers,
+            topics,
+            from_beginning=True,
+            idle_timeout_s=idle_s,
+            isolation_level=isolation_level,
         )
     ]

@@ -42,7 +42,11 @@ def enriched_ids(settings: Settings, **options: str) -> Counter[str]:
 
 
 def wait_for_ids(
-    settings: Settings, expected: set[str], alive: Callable[[], bool], timeout_s: float = 240
+    settings: Settings,
+    expected: set[str],
+    alive: Callable[[], bool],
+    timeout_s: float = 240,
+    isolation_level: str = "read_uncommitted",
 ) -> None:
     seen: set[str] = set()
 
@@ -91,6 +95,29 @@ def test_sigkill_mid_stream_then_restart_loses_nothing(
     assert set(counts) == ids_of(messages)
     duplicates = sum(counts.values()) - len(counts)
     print(f"\nSIGKILL at-least-once: {duplicates} duplicate enriched events of {len(counts)}")
+
+
+def test_exactly_once_mode_loses_nothing_after_sigkill(
+    settings: Settings, workers: Callable[..., WorkerProcess]
+) -> None:
+    settings = replace(settings, processing_guarantee="exactly_once")
+    messages = generate_messages(4_000, seed=36)
+    send(settings, messages)
+    first = workers(settings)
+    wait_for_some(settings, 1_000, first.alive)
+    first.kill()
+    second = workers(settings)
+    committed = "read_committed"
+    wait_for_ids(settings, ids_of(messages), second.alive, isolation_level=committed)
+    records = asyncio.run(read_all(settings, [settings.enriched_topic], isolation_level=committed))
+    counts = Counter(decode_json(r.value)["id"] for r in records)
+    assert set(counts) == ids_of(messages)
+    by_id: dict[str, set[bytes]] = {}
+    for record in records:
+        by_id.setdefault(decode_json(record.value)["id"], set()).add(record.value)
+    assert all(len(versions) == 1 for versions in by_id.values()), "a redelivery differed"
+    duplicates = sum(counts.values()) - len(counts)
+    print(f"\nSIGKILL exactly_once: {duplicates} duplicates of {len(counts)} (read_committed)")
 
 
 def test_second_worker_takes_over_when_one_is_killed(

@@ -1,0 +1,321 @@
+"""``muster bench``: throughput, latency and memory, measured on a real broker in one run.
+
+Everything runs on this machine against a broker the benchmark starts itself: the tagger and
+normalizer alone in-process (the ceiling of the work), a bare aiokafka consume-and-produce loop
+(the ceiling of the client), one worker draining a pre-produced backlog, the same with 10%
+poison input, and end-to-end latency at fixed offered loads. The report is JSON (``--out``)
+and a table on stdout.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import platform
+import random
+import shutil
+import statistics
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+import orjson
+from aiokafka import AIOKafkaConsumer
+
+from streams.broker import KAFKA_VERSION, free_port, start_broker, stop_broker
+from streams.catalog import TopicCatalog
+from streams.codec import decode_json
+from streams.corpus import generate_messages
+from streams.events import Origin
+from streams.kafka_io import end_offsets, ensure_topics, new_producer, produce, tail
+from streams.language import warm_up
+from streams.settings import Settings
+from streams.stages import normalize_stage, read_normalized
+from streams.tagger import tag_article, tag_text
+from streams.worker_process import WorkerProcess
+
+BACKLOG = 20_000
+CORE_SAMPLE = 3_000
+POISON_BACKLOG = 10_000
+LOADS = {100: 20.0, 500: 10.0}
+
+
+def run_bench(settings: Settings, out: Path | None) -> dict[str, Any]:
+    workdir = Path(tempfile.mkdtemp(prefix="muster-bench-"))
+    broker_dir = workdir / "kafka"
+    try:
+        report: dict[str, Any] = {"machine": _machine()}
+        report.update(_core_ceiling())
+        handle = start_broker(port=free_port(), data_dir=broker_dir)
+        base = replace(
+            settings, broker=f"kafka://{handle.bootstrap}", log_level="warning", partitions=4
+        )
+        report["client_ceiling_articles_per_s"] = _client_ceiling(_fresh(base, workdir, "client"))
+        report.update(_drain(_fresh(base, workdir, "drain"), workdir))
+        report.update(_poison(_fresh(base, workdir, "poison"), workdir))
+        report["latency_ms"] = {
+            str(rate): _latency(_fresh(base, workdir, f"latency{rate}"), workdir, rate, seconds)
+            for rate, seconds in LOADS.items()
+        }
+        report["poison_to_clean"] = round(
+            report["poison_valid_articles_per_s"] / report["drain_articles_per_s"], 3
+        )
+        ceiling = min(report["client_ceiling_articles_per_s"], report["core_articles_per_s"])
+        report["pipeline_to_lower_ceiling"] = round(report["drain_articles_per_s"] / ceiling, 3)
+        if out is not None:
+            out.write_bytes(orjson.dumps(report, option=orjson.OPT_INDENT_2))
+        return report
+    finally:
+        stop_broker(broker_dir)
+        shutil.rmtree(workdir, ignore_errors=True)
+
+
+def format_report(report: dict[str, Any]) -> str:
+    rows = [
+        ("tagger, one core (articles/s)", report["tagger_articles_per_s_per_core"]),
+        ("tagger, one core (MB/s)", report["tagger_mb_per_s_per_core"]),
+        ("tagger, 1 MB adversarial body (s)", report["tagger_adversarial_1mb_s"]),
+        ("normalize + tag in-process (articles/s)", report["core_articles_per_s"]),
+        ("bare aiokafka consume->produce (articles/s)", report["client_ceiling_articles_per_s"]),
+        ("pipeline drain, one worker (articles/s)", report["drain_articles_per_s"]),
+        ("pipeline / lower ceiling", report["pipeline_to_lower_ceiling"]),
+        ("drain with 10% poison / clean (valid articles/s)", report["poison_to_clean"]),
+        ("worker RSS start / end (MB)", f"{report['rss_mb']['start']} / {report['rss_mb']['end']}"),
+    ]
+    for rate, stats in report["latency_ms"].items():
+        rows.append(
+            (
+                f"latency at {rate}/s p50/p95/p99 (ms)",
+                f"{stats['p50']} / {stats['p95']} / {stats['p99']}",
+            )
+        )
+    width = max(len(name) for name, _ in rows)
+    return "\n".join(f"{name:<{width}}  {value}" for name, value in rows)
+
+
+def _machine() -> dict[str, Any]:
+    return {
+        "cores": os.cpu_count(),
+        "python": platform.python_version(),
+        "kafka": KAFKA_VERSION,
+        "platform": platform.platform(),
+    }
+
+
+def _fresh(base: Settings, workdir: Path, name: str) -> Settings:
+    """Settings with topics and a consumer group of their own."""
+    settings = replace(
+        base,
+        app_id=f"bench-{name}",
+        raw_topic=f"{name}.raw",
+        normalized_topic=f"{name}.normalized",
+        enriched_topic=f"{name}.enriched",
+        mobilization_topic=f"{name}.mobilization",
+        deadletter_topic=f"{name}.deadletter",
+        web_port=free_port(),
+        data_dir=workdir / name,
+    )
+    catalog = TopicCatalog.from_settings(settings)
+    asyncio.run(ensure_topics(settings.bootstrap_servers, catalog.all(), 1))
+    return settings
+
+
+def _timed(work: Callable[[], object]) -> float:
+    start = time.perf_counter()
+    work()
+    return time.perf_counter() - start
+
+
+def _core_ceiling() -> dict[str, Any]:
+    warm_up()
+    messages = generate_messages(CORE_SAMPLE, seed=99)
+    origin = Origin("bench", 0, 0)
+    normalized: list = []
+    normalize_s = _timed(
+        lambda: normalized.extend(
+            normalize_stage(m, origin=origin, timestamp_s=1.7e9, max_bytes=262_144)
+            for m in messages
+        )
+    )
+    articles = [read_normalized(record.value)[0] for record in normalized]
+    tag_article(articles[0])
+    tag_s = _timed(lambda: [tag_article(article) for article in articles])
+    size_mb = sum(len(a.title) + len(a.body) for a in articles) / 1e6
+    unit = "Troops deployed to the border, drills, mobilization of reservists! "
+    adversarial = (unit * (1_000_000 // len(unit) + 1))[:1_000_000]
+    return {
+        "corpus": {
+            "articles": CORE_SAMPLE,
+            "avg_bytes": round(sum(map(len, messages)) / CORE_SAMPLE),
+        },
+        "tagger_articles_per_s_per_core": round(CORE_SAMPLE / tag_s),
+        "tagger_mb_per_s_per_core": round(size_mb / tag_s, 2),
+        "normalize_articles_per_s": round(CORE_SAMPLE / normalize_s),
+        "core_articles_per_s": round(CORE_SAMPLE / (normalize_s + tag_s)),
+        "tagger_adversarial_1mb_s": round(_timed(lambda: tag_text("", adversarial)), 3),
+    }
+
+
+def _client_ceiling(settings: Settings) -> float:
+    messages = generate_messages(BACKLOG, seed=1)
+    asyncio.run(
+        produce(settings.bootstrap_servers, settings.raw_topic, [(None, m) for m in messages])
+    )
+
+    async def pump() -> float:
+        consumer = AIOKafkaConsumer(
+            settings.raw_topic,
+            bootstrap_servers=settings.bootstrap_servers,
+            group_id="bench-client",
+            auto_offset_reset="earliest",
+        )
+        producer = new_producer(settings.bootstrap_servers, linger_ms=5)
+        await consumer.start()
+        await producer.start()
+        moved = 0
+        started = time.perf_counter()
+        try:
+            while moved < BACKLOG:
+                batches = await consumer.getmany(timeout_ms=500, max_records=1000)
+                for batch in batches.values():
+                    for record in batch:
+                        await producer.send(settings.enriched_topic, record.value, key=record.key)
+                        moved += 1
+            await producer.flush()
+            await consumer.commit()
+            return BACKLOG / (time.perf_counter() - started)
+        finally:
+            await producer.stop()
+            await consumer.stop()
+
+    return round(asyncio.run(pump()))
+
+
+def _rss_mb(pid: int | None) -> float:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return round(int(line.split()[1]) / 1024, 1)
+    return 0.0
+
+
+def _wait_outputs(settings: Settings, expected: int, worker: WorkerProcess) -> tuple[float, float]:
+    """Seconds from start to the first output and to the last, counting enriched + dead."""
+    topics = [settings.enriched_topic, settings.deadletter_topic]
+    started = time.perf_counter()
+    first = None
+    while True:
+        done = sum(asyncio.run(end_offsets(settings.bootstrap_servers, topics)).values())
+        now = time.perf_counter()
+        if done and first is None:
+            first = now
+        if done >= expected:
+            return (first or now) - started, now - started
+        if not worker.alive():
+            raise RuntimeError("the worker exited:\n" + worker.log_tail())
+        time.sleep(0.2)
+
+
+def _drain(settings: Settings, workdir: Path) -> dict[str, Any]:
+    """One worker, ready before a 20,000-article backlog lands: throughput and memory."""
+    worker = WorkerProcess(settings, workdir / "drain.log").start()
+    try:
+        _wait_ready(worker)
+        rss_start = _rss_mb(worker.pid)
+        messages = generate_messages(BACKLOG, seed=2)
+        asyncio.run(
+            produce(settings.bootstrap_servers, settings.raw_topic, [(None, m) for m in messages])
+        )
+        first, last = _wait_outputs(settings, BACKLOG, worker)
+        return {
+            "backlog": BACKLOG,
+            "drain_articles_per_s": round(BACKLOG / (last - first)),
+            "rss_mb": {"start": rss_start, "end": _rss_mb(worker.pid)},
+        }
+    finally:
+        worker.stop()
+
+
+def _poison(settings: Settings, workdir: Path) -> dict[str, Any]:
+    """The same drain with one message in ten malformed: the rate of the valid ones."""
+    valid = generate_messages(POISON_BACKLOG * 9 // 10, seed=3)
+    bad = [b"{" * 10_000 if i % 2 else b"\xff\xfe" * 100 for i in range(POISON_BACKLOG // 10)]
+    mixed = valid + bad
+    random.Random(5).shuffle(mixed)
+    worker = WorkerProcess(settings, workdir / "poison.log").start()
+    try:
+        _wait_ready(worker)
+        asyncio.run(
+            produce(settings.bootstrap_servers, settings.raw_topic, [(None, m) for m in mixed])
+        )
+        first, last = _wait_outputs(settings, len(mixed), worker)
+    finally:
+        worker.stop()
+    return {"poison_valid_articles_per_s": round(len(valid) / (last - first))}
+
+
+def _latency(settings: Settings, workdir: Path, rate: int, seconds: float) -> dict[str, float]:
+    worker = WorkerProcess(settings, workdir / f"latency{rate}.log").start()
+    try:
+        _wait_ready(worker)
+        sent_at = asyncio.run(_offer(settings, rate, seconds))
+        latencies = asyncio.run(_arrivals(settings, sent_at, timeout_s=seconds + 180))
+    finally:
+        worker.stop()
+    cuts = statistics.quantiles(latencies, n=100)
+    return {
+        "p50": round(cuts[49], 1),
+        "p95": round(cuts[94], 1),
+        "p99": round(cuts[98], 1),
+        "articles": len(latencies),
+    }
+
+
+def _wait_ready(worker: WorkerProcess) -> None:
+    deadline = time.monotonic() + 60
+    while "Worker: Ready" not in worker.log_tail(100_000):
+        if time.monotonic() > deadline or not worker.alive():
+            raise RuntimeError("the worker did not start:\n" + worker.log_tail())
+        time.sleep(0.2)
+
+
+async def _offer(settings: Settings, rate: int, seconds: float) -> dict[str, int]:
+    """Send ``rate`` articles a second for ``seconds``; the record timestamp is the send time."""
+    messages = generate_messages(int(rate * seconds), seed=rate)
+    producer = new_producer(settings.bootstrap_servers, linger_ms=0)
+    await producer.start()
+    sent_at: dict[str, int] = {}
+    start = time.perf_counter()
+    try:
+        for number, message in enumerate(messages):
+            delay = start + number / rate - time.perf_counter()
+            if delay > 0:
+                await asyncio.sleep(delay)
+            now_ms = int(time.time() * 1000)
+            sent_at[decode_json(message)["id"]] = now_ms
+            await producer.send(settings.raw_topic, message, timestamp_ms=now_ms)
+        await producer.flush()
+    finally:
+        await producer.stop()
+    return sent_at
+
+
+async def _arrivals(settings: Settings, sent_at: dict[str, int], timeout_s: float) -> list[float]:
+    latencies: list[float] = []
+    pending = set(sent_at)
+    deadline = time.monotonic() + timeout_s
+    async for record in tail(
+        settings.bootstrap_servers,
+        [settings.enriched_topic],
+        from_beginning=True,
+        idle_timeout_s=30,
+    ):
+        article_id = decode_json(record.value)["id"]
+        if article_id in pending:
+            pending.discard(article_id)
+            latencies.append(record.timestamp_ms - sent_at[article_id])
+        if not pending or time.monotonic() > deadline:
+            break
+    return latencies
