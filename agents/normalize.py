@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from faust.types import AgentT, Message, StreamT
 
+from agents.atomic import complete
 from agents.deadletters import origin_of, send_dead_letter
 from agents.health import run_tracked
 from agents.publish import Publisher
@@ -27,7 +28,7 @@ def register_normalize(pipeline: Pipeline) -> AgentT:
 
     async def consume(stream: StreamT) -> None:
         async for event in stream.events():
-            await handle(event.message)
+            await complete(handle(event.message))
             health.processed(event.message.topic, event.message.partition, event.message.offset)
 
     async def handle(message: Message) -> None:

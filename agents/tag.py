@@ -12,6 +12,7 @@ from __future__ import annotations
 import faust
 from faust.types import AgentT, Message, StreamT
 
+from agents.atomic import complete
 from agents.deadletters import send_dead_letter
 from agents.health import run_tracked
 from agents.publish import Publisher
@@ -44,7 +45,7 @@ def register_tag(pipeline: Pipeline) -> AgentT:
 
     async def consume(stream: StreamT) -> None:
         async for event in stream.events():
-            await handle(event.message)
+            await complete(handle(event.message))
             health.processed(event.message.topic, event.message.partition, event.message.offset)
 
     async def handle(message: Message) -> None:
