@@ -80,10 +80,10 @@ def _field_signals(
             lexicon, scan, spans, reference_year, retrospective=retrospective
         )
         background = timeline.in_background(index)
-        signals.extend(
-            read_signal(rule, view, span, fallback, reference_year, background=background)
-            for rule, span in fired
-        )
+        for rule, span in fired:
+            signal = read_signal(rule, view, span, fallback, reference_year, background=background)
+            if signal.target is not None or not rule.requires_target:
+                signals.append(signal)
         if len(signals) >= budget:
             break
     return signals

@@ -46,6 +46,7 @@ class Rule:
     exclude_near: tuple[str, ...] = ()
     ordered: bool = False
     polarity: str | None = None
+    requires_target: bool = False
     gate: str = ""
     required: frozenset[str] = frozenset()
 
@@ -148,6 +149,7 @@ def _rule(entry: dict[str, Any]) -> Rule:
         exclude_near=tuple(entry.get("exclude_near", ())),
         ordered=bool(entry.get("ordered", False)),
         polarity=entry.get("polarity"),
+        requires_target=bool(entry.get("requires_target", False)),
         gate=entry.get("gate", entry["all"][0]),
         required=frozenset(entry["all"]),
     )
