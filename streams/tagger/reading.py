@@ -20,12 +20,14 @@ from streams.tagger.view import SentenceView
 NEGATION_REACH = 5
 HYPOTHETICAL_REACH = 8
 TARGET_REACH = 3
-TIME_REACH_AFTER = 6
+TIME_REACH_AFTER = 12
+MODAL_REACH_AFTER = 2
 MAX_TARGET_CANDIDATES = 4
 T = TypeVar("T")
 EQUIPMENT_CONCEPTS = ("HARDWARE", "WEAPONS")
 _MODEL_CODE = re.compile(r"\b[A-Z][A-Za-z]{0,3}-\d{1,4}[A-Z]{0,2}\b")
 _DIGITS = re.compile(r"\b\d[\d,.]*(?:\s(?:million|thousand|hundred))?\b")
+_CLAUSE_BREAK = re.compile(r"[,;:()]|\s-\s|\s\u2014\s")
 _TOKEN = re.compile(r"[\w.\-']+|[^\w\s]")
 _NAME_WORD = re.compile(r"[A-Z][\w.\-']*|of|the|for|and|de|al-\w+")
 _CONNECTORS = frozenset({"of", "the", "for", "and", "de"})
@@ -96,6 +98,7 @@ def _polarity(
         return "negated"
     if (
         cue_in_or_before("HYPOTHETICAL", HYPOTHETICAL_REACH)
+        or view.hits_in("HYPOTHETICAL", end, _word_after(view, end, MODAL_REACH_AFTER))
         or view.hits_in("CONDITION", view.start, start)
         or (view.field == "title" and cue_in_or_before("HEADLINE_FUTURE", HYPOTHETICAL_REACH))
     ):
@@ -107,12 +110,19 @@ def _polarity(
     return "asserted"
 
 
+def _word_after(view: SentenceView, position: int, words: int) -> int:
+    """The position ``words`` words after ``position`` (or the sentence's end)."""
+    following = view.word_index(position) + words + 1
+    return view.word_starts[following] if following < len(view.word_starts) else view.end
+
+
 def _dated_in_past(view: SentenceView, end: int, reference_year: int | None) -> bool:
-    """A past time before the trigger, or just after it ("sent troops there last year")."""
-    horizon = view.end
-    following = view.word_index(end) + TIME_REACH_AFTER + 1
-    if following < len(view.word_starts):
-        horizon = view.word_starts[following]
+    """A past time before the trigger, or after it in the same clause ("intervened in a war
+    between ... in 1992"), up to ``TIME_REACH_AFTER`` words."""
+    horizon = _word_after(view, end, TIME_REACH_AFTER)
+    clause_end = _CLAUSE_BREAK.search(view.text, end, horizon)
+    if clause_end is not None:
+        horizon = clause_end.start()
     if view.hits_in("HISTORICAL", view.start, horizon):
         return True
     if view.has("RECENT"):
