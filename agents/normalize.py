@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from faust.types import AgentT, Message, StreamT
+from faust.types import AgentT, Message
 
-from agents.atomic import complete
 from agents.deadletters import origin_of, send_dead_letter
-from agents.health import run_tracked
 from agents.publish import Publisher
+from agents.stage import register_stage
 from streams.app import Pipeline
 from streams.metrics import ARTICLES, PROCESSING_SECONDS
 from streams.stages import normalize_stage
@@ -19,17 +18,7 @@ def register_normalize(pipeline: Pipeline) -> AgentT:
     topics = pipeline.topics
     max_bytes = pipeline.settings.max_article_bytes
     seconds = PROCESSING_SECONDS.labels(STAGE)
-    health = pipeline.health
     publisher = Publisher(pipeline)
-
-    @pipeline.app.agent(topics.raw, name="muster.normalize")
-    async def normalize(stream: StreamT) -> None:
-        await run_tracked(health, STAGE, consume, stream)
-
-    async def consume(stream: StreamT) -> None:
-        async for event in stream.events():
-            await complete(handle(event.message))
-            health.processed(event.message.topic, event.message.partition, event.message.offset)
 
     async def handle(message: Message) -> None:
         try:
@@ -46,4 +35,4 @@ def register_normalize(pipeline: Pipeline) -> AgentT:
         await publisher.send(topics.normalized, source=message, key=record.key, value=record.value)
         ARTICLES.labels(STAGE, "accepted").inc()
 
-    return normalize
+    return register_stage(pipeline, name=STAGE, source=topics.raw, handle=handle)

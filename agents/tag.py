@@ -10,12 +10,11 @@ yielding the same bytes and event ids, so at-least-once never turns into at-most
 from __future__ import annotations
 
 import faust
-from faust.types import AgentT, Message, StreamT
+from faust.types import AgentT, Message
 
-from agents.atomic import complete
 from agents.deadletters import send_dead_letter
-from agents.health import run_tracked
 from agents.publish import Publisher
+from agents.stage import register_stage
 from streams.app import Pipeline
 from streams.metrics import ARTICLES, MOBILIZATION_EVENTS, PROCESSING_SECONDS, SIGNALS
 from streams.stages import read_normalized, tag_stage
@@ -36,17 +35,7 @@ def register_tag(pipeline: Pipeline) -> AgentT:
         help="Where each content fingerprint was first read (topic:partition:offset).",
     )
     seconds = PROCESSING_SECONDS.labels(STAGE)
-    health = pipeline.health
     publisher = Publisher(pipeline)
-
-    @pipeline.app.agent(topics.normalized, name="muster.tag")
-    async def tag(stream: StreamT) -> None:
-        await run_tracked(health, STAGE, consume, stream)
-
-    async def consume(stream: StreamT) -> None:
-        async for event in stream.events():
-            await complete(handle(event.message))
-            health.processed(event.message.topic, event.message.partition, event.message.offset)
 
     async def handle(message: Message) -> None:
         try:
@@ -71,4 +60,4 @@ def register_tag(pipeline: Pipeline) -> AgentT:
         for signal in tagged.result.signals:
             SIGNALS.labels(signal.type, signal.polarity).inc()
 
-    return tag
+    return register_stage(pipeline, name=STAGE, source=topics.normalized, handle=handle)

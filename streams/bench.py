@@ -106,18 +106,8 @@ def _machine() -> dict[str, Any]:
 
 
 def _fresh(base: Settings, workdir: Path, name: str) -> Settings:
-    """Settings with topics and a consumer group of their own."""
-    settings = replace(
-        base,
-        app_id=f"bench-{name}",
-        raw_topic=f"{name}.raw",
-        normalized_topic=f"{name}.normalized",
-        enriched_topic=f"{name}.enriched",
-        mobilization_topic=f"{name}.mobilization",
-        deadletter_topic=f"{name}.deadletter",
-        web_port=free_port(),
-        data_dir=workdir / name,
-    )
+    """Settings with topics and a consumer group of their own, topics created."""
+    settings = base.isolated(f"bench-{name}", web_port=free_port(), data_dir=workdir / name)
     catalog = TopicCatalog.from_settings(settings)
     asyncio.run(ensure_topics(settings.bootstrap_servers, catalog.all(), 1))
     return settings

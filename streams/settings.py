@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
@@ -94,6 +94,20 @@ class Settings:
                 values[spec.name] = _coerce(raw, type(spec.default), spec.metadata["env"])
         values.update(overrides)
         return cls(**values)
+
+    def isolated(self, name: str, **changes: Any) -> Settings:
+        """Settings whose topics (``<name>.raw``...) and consumer group are ``name``'s own:
+        for a test or a benchmark that shares a broker with others."""
+        return replace(
+            self,
+            app_id=f"muster-{name}",
+            raw_topic=f"{name}.raw",
+            normalized_topic=f"{name}.normalized",
+            enriched_topic=f"{name}.enriched",
+            mobilization_topic=f"{name}.mobilization",
+            deadletter_topic=f"{name}.deadletter",
+            **changes,
+        )
 
     def to_env(self) -> dict[str, str]:
         """These settings as ``MUSTER_*`` variables, for a worker started as a subprocess."""

@@ -40,21 +40,8 @@ def settings(kafka: BrokerHandle, tmp_path: Path, request: pytest.FixtureRequest
     """Settings for this test alone: its own topics, group, web port and state."""
     tag = f"t{next(_numbers)}-{request.node.name[:40]}".replace("[", "-").replace("]", "")
     tag = "".join(char if char.isalnum() or char in "-_" else "-" for char in tag)
-    base = Settings(
-        broker=f"kafka://{kafka.bootstrap}",
-        app_id=f"muster-{tag}",
-        partitions=4,
-        web_port=free_port(),
-        data_dir=tmp_path / "worker",
-        log_level="info",
-    )
-    named = replace(
-        base,
-        raw_topic=f"{tag}.raw",
-        normalized_topic=f"{tag}.normalized",
-        enriched_topic=f"{tag}.enriched",
-        mobilization_topic=f"{tag}.mobilization",
-        deadletter_topic=f"{tag}.deadletter",
+    named = Settings(broker=f"kafka://{kafka.bootstrap}", partitions=4, log_level="info").isolated(
+        tag, web_port=free_port(), data_dir=tmp_path / "worker"
     )
     catalog = TopicCatalog.from_settings(named)
     asyncio.run(ensure_topics(named.bootstrap_servers, catalog.all(), 1))
