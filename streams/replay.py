@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from aiokafka import AIOKafkaConsumer
+from aiokafka import AIOKafkaConsumer, TopicPartition
 
 from streams.deadletter import read_headers
 from streams.kafka_io import MAX_MESSAGE_BYTES, new_producer, partitions_of
@@ -62,7 +62,7 @@ async def replay_dead_letters(
                 await consumer.seek_to_beginning(partition)
             else:
                 consumer.seek(partition, committed)
-        while any(await consumer.position(p) < ends[p] for p in partitions):
+        while await _behind(consumer, partitions, ends):
             if limit is not None and sum(replayed.values()) >= limit:
                 break
             batches = await consumer.getmany(timeout_ms=500, max_records=500)
@@ -83,3 +83,13 @@ async def replay_dead_letters(
         await producer.stop()
         await consumer.stop()
     return ReplayReport(replayed=replayed, skipped=skipped)
+
+
+async def _behind(
+    consumer: AIOKafkaConsumer, partitions: list[TopicPartition], ends: dict[TopicPartition, int]
+) -> bool:
+    """Is any partition still short of the end it had when the replay began?"""
+    for partition in partitions:
+        if await consumer.position(partition) < ends[partition]:
+            return True
+    return False
