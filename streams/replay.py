@@ -36,9 +36,10 @@ async def replay_dead_letters(
 ) -> ReplayReport:
     """Re-publish dead letters not replayed yet (optionally only one reason) to their sources.
 
-    Offsets are committed only after the producer has every replayed message, so an
-    interrupted replay is resumed, not lost; it may send the last batch again, which the
-    pipeline's duplicate check absorbs.
+    Only the letters present when the replay starts are replayed: one that fails again while
+    it runs is left for the next replay. Offsets are committed only after the producer has
+    every replayed message, so an interrupted replay is resumed, not lost; it may send the
+    last batch again, which the pipeline's duplicate check absorbs.
     """
     partitions = await partitions_of(settings.bootstrap_servers, [settings.deadletter_topic])
     consumer = AIOKafkaConsumer(
@@ -66,8 +67,10 @@ async def replay_dead_letters(
             if limit is not None and sum(replayed.values()) >= limit:
                 break
             batches = await consumer.getmany(timeout_ms=500, max_records=500)
-            for records in batches.values():
+            for partition, records in batches.items():
                 for record in records:
+                    if record.offset >= ends[partition]:
+                        continue
                     headers = read_headers(list(record.headers or ()))
                     if reason is not None and headers.get("error.reason") != reason:
                         skipped += 1
@@ -78,11 +81,18 @@ async def replay_dead_letters(
                     await producer.send(source, value=record.value, key=record.key)
                     replayed[source] += 1
             await producer.flush()
-            await consumer.commit()
+            await consumer.commit(await _progress(consumer, partitions, ends))
     finally:
         await producer.stop()
         await consumer.stop()
     return ReplayReport(replayed=replayed, skipped=skipped)
+
+
+async def _progress(
+    consumer: AIOKafkaConsumer, partitions: list[TopicPartition], ends: dict[TopicPartition, int]
+) -> dict[TopicPartition, int]:
+    """Offsets to commit: how far replay read, but never past the letters it started with."""
+    return {p: min(await consumer.position(p), ends[p]) for p in partitions}
 
 
 async def _behind(
