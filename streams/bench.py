@@ -212,7 +212,7 @@ def _drain(settings: Settings, workdir: Path) -> dict[str, Any]:
     """One worker, ready before a 20,000-article backlog lands: throughput and memory."""
     worker = WorkerProcess(settings, workdir / "drain.log").start()
     try:
-        _wait_ready(worker)
+        worker.wait_ready()
         rss_start = _rss_mb(worker.pid)
         messages = generate_messages(BACKLOG, seed=2)
         asyncio.run(
@@ -236,7 +236,7 @@ def _poison(settings: Settings, workdir: Path) -> dict[str, Any]:
     random.Random(5).shuffle(mixed)
     worker = WorkerProcess(settings, workdir / "poison.log").start()
     try:
-        _wait_ready(worker)
+        worker.wait_ready()
         asyncio.run(
             produce(settings.bootstrap_servers, settings.raw_topic, [(None, m) for m in mixed])
         )
@@ -249,7 +249,7 @@ def _poison(settings: Settings, workdir: Path) -> dict[str, Any]:
 def _latency(settings: Settings, workdir: Path, rate: int, seconds: float) -> dict[str, float]:
     worker = WorkerProcess(settings, workdir / f"latency{rate}.log").start()
     try:
-        _wait_ready(worker)
+        worker.wait_ready()
         sent_at = asyncio.run(_offer(settings, rate, seconds))
         latencies = asyncio.run(_arrivals(settings, sent_at, timeout_s=seconds + 180))
     finally:
@@ -261,14 +261,6 @@ def _latency(settings: Settings, workdir: Path, rate: int, seconds: float) -> di
         "p99": round(cuts[98], 1),
         "articles": len(latencies),
     }
-
-
-def _wait_ready(worker: WorkerProcess) -> None:
-    deadline = time.monotonic() + 60
-    while "Worker: Ready" not in worker.log_tail(100_000):
-        if time.monotonic() > deadline or not worker.alive():
-            raise RuntimeError("the worker did not start:\n" + worker.log_tail())
-        time.sleep(0.2)
 
 
 async def _offer(settings: Settings, rate: int, seconds: float) -> dict[str, int]:

@@ -7,6 +7,8 @@ import os
 import signal
 import subprocess
 import sys
+import time
+import urllib.request
 from pathlib import Path
 
 from streams.settings import Settings
@@ -58,6 +60,22 @@ class WorkerProcess:
         if self.alive():
             self._process.kill()
         return self._process.wait()
+
+    def wait_ready(self, timeout_s: float = 90.0) -> None:
+        """Poll the worker's ``/readyz`` until it answers 200 (partitions assigned, tables
+        recovered); raise with the log's tail if it exits or takes longer."""
+        url = f"http://{self.settings.web_host}:{self.settings.web_port}/readyz"
+        deadline = time.monotonic() + timeout_s
+        while True:
+            try:
+                with urllib.request.urlopen(url, timeout=5) as response:
+                    if response.status == 200:
+                        return
+            except OSError:
+                pass
+            if not self.alive() or time.monotonic() > deadline:
+                raise RuntimeError(f"the worker did not become ready:\n{self.log_tail()}")
+            time.sleep(0.3)
 
     def log_tail(self, chars: int = 6000) -> str:
         if not self.log_path.exists():

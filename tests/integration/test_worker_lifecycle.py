@@ -14,7 +14,7 @@ from streams.kafka_io import produce
 from streams.settings import Settings
 from streams.worker_process import WorkerProcess
 from tests.integration.reading import collect, committed_offsets, read_all
-from tests.integration.web import get, wait_ready
+from tests.integration.web import get
 
 pytestmark = pytest.mark.integration
 
@@ -33,7 +33,8 @@ def test_ready_healthy_counting_and_a_graceful_stop(
     settings: Settings, workers: Callable[..., WorkerProcess]
 ) -> None:
     worker = workers(settings)
-    ready = wait_ready(settings)
+    worker.wait_ready()
+    ready = json.loads(get(settings, "/readyz")[1])
     for topic in (settings.raw_topic, settings.normalized_topic):
         assigned = [name for name in ready["assigned"] if name.startswith(f"{topic}:")]
         assert len(assigned) == settings.partitions
