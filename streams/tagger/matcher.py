@@ -22,7 +22,6 @@ from typing import NamedTuple
 
 import ahocorasick
 
-_WORD = re.compile(r"\w+")
 _NON_WORD = re.compile(r"\W")
 _ASCII_NON_WORD_TO_SPACE = {
     code: " " for code in range(128) if not (chr(code).isalnum() or chr(code) == "_")
