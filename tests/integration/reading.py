@@ -89,3 +89,18 @@ async def read_all(
             isolation_level=isolation_level,
         )
     ]
+
+
+def wait_for_count(
+    settings: Settings, count: int, alive: Callable[[], bool], timeout_s: float = 120
+) -> None:
+    """Wait until the enriched topic holds at least ``count`` events."""
+    asyncio.run(
+        collect(
+            settings,
+            [settings.enriched_topic],
+            done=lambda got: len(got) >= count,
+            timeout_s=timeout_s,
+            alive=alive,
+        )
+    )

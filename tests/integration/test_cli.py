@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import base64
 import os
 import shutil
@@ -17,7 +16,7 @@ import pytest
 from streams.codec import decode_json
 from streams.settings import Settings
 from streams.worker_process import WorkerProcess
-from tests.integration.reading import collect
+from tests.integration.reading import wait_for_count
 
 pytestmark = pytest.mark.integration
 
@@ -91,16 +90,7 @@ def test_kcat_produces_articles_and_consumes_enriched_events(
         check=True,
         timeout=60,
     )
-    count = len(lines.splitlines())
-    asyncio.run(
-        collect(
-            settings,
-            [settings.enriched_topic],
-            done=lambda got: len(got) >= count,
-            timeout_s=90,
-            alive=worker.alive,
-        )
-    )
+    wait_for_count(settings, len(lines.splitlines()), worker.alive, timeout_s=90)
     consumed = subprocess.run(
         [kcat(), "-b", broker, "-t", settings.enriched_topic, "-C", "-o", "beginning", "-e", "-q"],
         capture_output=True,

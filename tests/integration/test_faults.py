@@ -27,7 +27,7 @@ from streams.kafka_io import ensure_topics, produce
 from streams.replay import replay_dead_letters
 from streams.settings import Settings
 from streams.worker_process import WorkerProcess
-from tests.integration.reading import collect, read_all, wait_for_commits
+from tests.integration.reading import collect, read_all, wait_for_commits, wait_for_count
 
 pytestmark = pytest.mark.integration
 
@@ -49,26 +49,22 @@ def wait_for_ids(
     isolation_level: str = "read_uncommitted",
 ) -> None:
     seen: set[str] = set()
+    read = 0
 
     def has_all(got: list) -> bool:
-        seen.update(decode_json(record.value)["id"] for record in got[len(seen_records) :])
-        seen_records.extend(got[len(seen_records) :])
+        nonlocal read
+        seen.update(decode_json(record.value)["id"] for record in got[read:])
+        read = len(got)
         return expected <= seen
 
-    seen_records: list = []
-    asyncio.run(
-        collect(settings, [settings.enriched_topic], done=has_all, timeout_s=timeout_s, alive=alive)
-    )
-
-
-def wait_for_some(settings: Settings, count: int, alive: Callable[[], bool]) -> None:
     asyncio.run(
         collect(
             settings,
             [settings.enriched_topic],
-            done=lambda got: len(got) >= count,
-            timeout_s=120,
+            done=has_all,
+            timeout_s=timeout_s,
             alive=alive,
+            isolation_level=isolation_level,
         )
     )
 
@@ -85,7 +81,7 @@ def test_sigkill_mid_stream_then_restart_loses_nothing(
     messages = generate_messages(10_000, seed=31)
     send(settings, messages)
     first = workers(settings)
-    wait_for_some(settings, 2_000, first.alive)
+    wait_for_count(settings, 2_000, first.alive)
     first.kill()
     second = workers(settings)
     wait_for_ids(settings, ids_of(messages), second.alive)
@@ -104,7 +100,7 @@ def test_exactly_once_mode_loses_nothing_after_sigkill(
     messages = generate_messages(4_000, seed=36)
     send(settings, messages)
     first = workers(settings)
-    wait_for_some(settings, 1_000, first.alive)
+    wait_for_count(settings, 1_000, first.alive)
     first.kill()
     second = workers(settings)
     committed = "read_committed"
@@ -136,7 +132,7 @@ def test_second_worker_takes_over_when_one_is_killed(
     one = workers(settings)
     two = workers(settings, web_port=free_port())
     send(settings, messages)
-    wait_for_some(settings, 1_500, lambda: one.alive() and two.alive())
+    wait_for_count(settings, 1_500, lambda: one.alive() and two.alive())
     two.kill()
     wait_for_ids(settings, ids_of(messages), one.alive)
     assert set(enriched_ids(settings)) == ids_of(messages)
@@ -163,7 +159,7 @@ def test_broker_restart_mid_stream_recovers_without_help(
     messages = generate_messages(4_000, seed=33)
     send(settings, messages[:2_000])
     worker = workers(settings)
-    wait_for_some(settings, 500, worker.alive)
+    wait_for_count(settings, 500, worker.alive)
     stop_broker(own_broker.data_dir)
     time.sleep(5)
     start_broker(port=own_broker.port, data_dir=own_broker.data_dir)
