@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from prometheus_client import CollectorRegistry, Counter, Histogram
+from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram
 
 REGISTRY = CollectorRegistry(auto_describe=True)
 
@@ -34,5 +34,16 @@ PROCESSING_SECONDS = Histogram(
     "Time spent in the pure core per message, by stage.",
     ["stage"],
     buckets=(0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1.0),
+    registry=REGISTRY,
+)
+STORIES = Gauge(
+    "muster_stories",
+    "Stories held in the story table (within retention) on this worker.",
+    registry=REGISTRY,
+)
+ALERTS = Counter(
+    "muster_alerts_total",
+    "Alerts published, by kind (new_story, corroborated, escalation).",
+    ["kind"],
     registry=REGISTRY,
 )
