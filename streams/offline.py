@@ -9,15 +9,21 @@ from __future__ import annotations
 import sys
 from typing import IO
 
+from streams.codec import decode_json, encode_json
 from streams.errors import InputError
 from streams.events import Origin
 from streams.inputs import read_messages
 from streams.settings import Settings
 from streams.stages import normalize_stage, read_normalized, tag_stage
+from streams.stories.engine import StoryEngine
 
 
 def tag_messages(source: str, settings: Settings, out: IO[str]) -> int:
-    """Write one enriched event per article; report bad input on stderr; 1 if any was bad."""
+    """Write one enriched event per article; report bad input on stderr; 1 if any was bad.
+
+    With stories on, the articles are grouped in the order read, as one story agent would.
+    """
+    stories = StoryEngine(settings.story_policy) if settings.stories_on else None
     failures = 0
     for index, message in enumerate(read_messages(source)):
         origin = Origin(source, 0, index)
@@ -30,5 +36,10 @@ def tag_messages(source: str, settings: Settings, out: IO[str]) -> int:
             failures += 1
             print(f"muster tag: article {index}: {error.reason}: {error}", file=sys.stderr)
             continue
-        out.write(tag_stage(article).enriched.decode("utf-8") + "\n")
+        enriched = tag_stage(article).enriched
+        if stories is not None:
+            event = decode_json(enriched)
+            event["story"] = stories.process(event).story
+            enriched = encode_json(event)
+        out.write(enriched.decode("utf-8") + "\n")
     return 1 if failures else 0
