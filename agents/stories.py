@@ -9,6 +9,8 @@ table is recovered, so a new owner decides exactly as the old one would have.
 
 from __future__ import annotations
 
+import logging
+
 from faust.types import AgentT, Message
 
 from agents.deadletters import send_dead_letter
@@ -21,9 +23,9 @@ from streams.events import mobilization_event
 from streams.metrics import ALERTS, ARTICLES, PROCESSING_SECONDS, STORIES
 from streams.stories.engine import StoryEngine
 
+log = logging.getLogger(__name__)
 STAGE = "stories"
 STORY_TABLE = "stories"
-EVICT_EVERY = 1000
 
 
 def register_stories(pipeline: Pipeline) -> AgentT:
@@ -43,6 +45,7 @@ def register_stories(pipeline: Pipeline) -> AgentT:
     async def rebuild() -> None:
         engines[0] = StoryEngine(policy, table.values())
         STORIES.set(len(engines[0]))
+        log.info("story index rebuilt from the recovered table: %d stories", len(engines[0]))
 
     async def handle(message: Message) -> None:
         engine = engines[0]
@@ -72,10 +75,9 @@ def register_stories(pipeline: Pipeline) -> AgentT:
                 topics.alerts, source=message, key=key.encode(), value=encode_json(alert)
             )
             ALERTS.labels(alert["kind"]).inc()
+        for story_id in outcome.expired:
+            del table[story_id]
         ARTICLES.labels(STAGE, "accepted").inc()
-        if message.offset % EVICT_EVERY == 0:
-            for story_id in engine.expired():
-                del table[story_id]
         STORIES.set(len(engine))
 
     return register_stage(pipeline, name=STAGE, source=topics.tagged, handle=handle)

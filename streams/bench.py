@@ -33,11 +33,12 @@ from streams.events import Origin
 from streams.kafka_io import end_offsets, ensure_topics, new_producer, produce, tail
 from streams.language import warm_up
 from streams.settings import Settings
-from streams.stages import normalize_stage, read_normalized
+from streams.stages import normalize_stage, read_normalized, tag_stage
 from streams.tagger import tag_article, tag_text
 from streams.worker_process import WorkerProcess
 
 BACKLOG = 20_000
+STORY_SCALE = 100_000
 CORE_SAMPLE = 3_000
 POISON_BACKLOG = 10_000
 LOADS = {100: 20.0, 500: 10.0}
@@ -55,6 +56,18 @@ def run_bench(settings: Settings, out: Path | None) -> dict[str, Any]:
         )
         report["client_ceiling_articles_per_s"] = _client_ceiling(_fresh(base, workdir, "client"))
         report.update(_drain(_fresh(base, workdir, "drain"), workdir))
+        without = _drain(_fresh(replace(base, stories="off"), workdir, "nostories"), workdir)
+        report["drain_without_stories_articles_per_s"] = without["drain_articles_per_s"]
+        report["stories_cost"] = round(
+            1 - report["drain_articles_per_s"] / without["drain_articles_per_s"], 3
+        )
+        report["stories"] = _stories_at_scale(_fresh(base, workdir, "stories"), workdir)
+        report["stories"]["cost_at_story_scale"] = round(
+            1
+            - report["stories"]["drain_at_story_scale_articles_per_s"]
+            / without["drain_articles_per_s"],
+            3,
+        )
         report.update(_poison(_fresh(base, workdir, "poison"), workdir))
         report["latency_ms"] = {
             str(rate): _latency(_fresh(base, workdir, f"latency{rate}"), workdir, rate, seconds)
@@ -74,6 +87,7 @@ def run_bench(settings: Settings, out: Path | None) -> dict[str, Any]:
 
 
 def format_report(report: dict[str, Any]) -> str:
+    stories = report["stories"]
     rows = [
         ("tagger, one core (articles/s)", report["tagger_articles_per_s_per_core"]),
         ("tagger, one core (MB/s)", report["tagger_mb_per_s_per_core"]),
@@ -81,6 +95,18 @@ def format_report(report: dict[str, Any]) -> str:
         ("normalize + tag in-process (articles/s)", report["core_articles_per_s"]),
         ("bare aiokafka consume->produce (articles/s)", report["client_ceiling_articles_per_s"]),
         ("pipeline drain, one worker (articles/s)", report["drain_articles_per_s"]),
+        ("  the same without stories (articles/s)", report["drain_without_stories_articles_per_s"]),
+        ("  cost of stories", report["stories_cost"]),
+        ("story stage alone, loading stories (articles/s)", stories["story_stage_articles_per_s"]),
+        (
+            f"drain with {stories['stories_in_window']:,} stories in window (articles/s)",
+            stories["drain_at_story_scale_articles_per_s"],
+        ),
+        ("  cost of stories at that size", stories["cost_at_story_scale"]),
+        (
+            "worker RSS with those stories / after the drain (MB)",
+            f"{stories['rss_mb_at_story_scale']} / {stories['rss_mb_after_drain_at_story_scale']}",
+        ),
         ("pipeline / lower ceiling", report["pipeline_to_lower_ceiling"]),
         ("drain with 10% poison / clean (valid articles/s)", report["poison_to_clean"]),
         ("worker RSS start / end (MB)", f"{report['rss_mb']['start']} / {report['rss_mb']['end']}"),
@@ -191,15 +217,18 @@ def _rss_mb(pid: int | None) -> float:
     return 0.0
 
 
-def _wait_outputs(settings: Settings, expected: int, worker: WorkerProcess) -> tuple[float, float]:
-    """Seconds from start to the first output and to the last, counting enriched + dead."""
+def _wait_outputs(
+    settings: Settings, expected: int, worker: WorkerProcess, since: int = 0
+) -> tuple[float, float]:
+    """Seconds from start to the first output past ``since`` and to the ``expected``-th,
+    counting enriched and dead-letter events."""
     topics = [settings.enriched_topic, settings.deadletter_topic]
     started = time.perf_counter()
     first = None
     while True:
         done = sum(asyncio.run(end_offsets(settings.bootstrap_servers, topics)).values())
         now = time.perf_counter()
-        if done and first is None:
+        if done > since and first is None:
             first = now
         if done >= expected:
             return (first or now) - started, now - started
@@ -208,24 +237,91 @@ def _wait_outputs(settings: Settings, expected: int, worker: WorkerProcess) -> t
         time.sleep(0.2)
 
 
+def _backlog() -> list[bytes]:
+    """The drain backlog, timed by arrival (no ``published_at``) as a live feed is."""
+    return [
+        orjson.dumps({k: v for k, v in decode_json(m).items() if k != "published_at"})
+        for m in generate_messages(BACKLOG, seed=2)
+    ]
+
+
 def _drain(settings: Settings, workdir: Path) -> dict[str, Any]:
     """One worker, ready before a 20,000-article backlog lands: throughput and memory."""
-    worker = WorkerProcess(settings, workdir / "drain.log").start()
+    worker = WorkerProcess(settings, workdir / f"{settings.app_id}.log").start()
     try:
         worker.wait_ready()
         rss_start = _rss_mb(worker.pid)
-        messages = generate_messages(BACKLOG, seed=2)
-        asyncio.run(
-            produce(settings.bootstrap_servers, settings.raw_topic, [(None, m) for m in messages])
-        )
-        first, last = _wait_outputs(settings, BACKLOG, worker)
         return {
             "backlog": BACKLOG,
-            "drain_articles_per_s": round(BACKLOG / (last - first)),
+            "drain_articles_per_s": _drain_backlog(settings, worker),
             "rss_mb": {"start": rss_start, "end": _rss_mb(worker.pid)},
         }
     finally:
         worker.stop()
+
+
+def _drain_backlog(settings: Settings, worker: WorkerProcess) -> int:
+    messages = _backlog()
+    asyncio.run(
+        produce(settings.bootstrap_servers, settings.raw_topic, [(None, m) for m in messages])
+    )
+    topics = [settings.enriched_topic, settings.deadletter_topic]
+    already = sum(asyncio.run(end_offsets(settings.bootstrap_servers, topics)).values())
+    first, last = _wait_outputs(settings, already + BACKLOG, worker, since=already)
+    return round(BACKLOG / (last - first))
+
+
+def _stories_at_scale(settings: Settings, workdir: Path) -> dict[str, Any]:
+    """The story stage holding ``STORY_SCALE`` stories in its window, then the same drain.
+
+    The stories are made of synthetic tagged events (each with words of its own, timed
+    within the last two days) sent straight to the story agent's topic.
+    """
+    worker = WorkerProcess(settings, workdir / "stories-scale.log").start()
+    try:
+        worker.wait_ready()
+        template = decode_json(
+            tag_stage(read_normalized(normalize_stage(
+                generate_messages(1, seed=7)[0], origin=Origin("bench", 0, 0),
+                timestamp_s=time.time(), max_bytes=262_144,
+            ).value)[0]).enriched
+        )  # fmt: skip
+        asyncio.run(
+            produce(
+                settings.bootstrap_servers,
+                settings.tagged_topic,
+                [(None, _synthetic_story(template, n)) for n in range(STORY_SCALE)],
+            )
+        )
+        first, last = _wait_outputs(settings, STORY_SCALE, worker)
+        loaded_rss = _rss_mb(worker.pid)
+        return {
+            "stories_in_window": STORY_SCALE,
+            "story_stage_articles_per_s": round(STORY_SCALE / (last - first)),
+            "rss_mb_at_story_scale": loaded_rss,
+            "drain_at_story_scale_articles_per_s": _drain_backlog(settings, worker),
+            "rss_mb_after_drain_at_story_scale": _rss_mb(worker.pid),
+        }
+    finally:
+        worker.stop()
+
+
+def _synthetic_story(template: dict[str, Any], number: int) -> bytes:
+    """A tagged event that starts a story of its own: its headline words are its own."""
+    moment = time.time() - (number % 2880) * 60
+    stamp = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(moment))
+    words = " ".join(f"{prefix}{number:06d}" for prefix in ("qx", "vz", "kj", "wq"))
+    return orjson.dumps(
+        template
+        | {
+            "id": f"synthetic-{number}",
+            "url": f"https://bench.example/{number}",
+            "title": f"Drills near {words}",
+            "body": f"Units exercised near {words} on the range.",
+            "published_at": stamp,
+            "received_at": stamp,
+        }
+    )
 
 
 def _poison(settings: Settings, workdir: Path) -> dict[str, Any]:

@@ -25,6 +25,7 @@ from streams.stories.state import Story
 from streams.stories.terms import cosine, top_terms
 
 HOUR = 3600.0
+SWEEP_HOURS = 1.0
 INDEXED_TERMS = 12
 MAX_POSTINGS = 2000
 CANDIDATES = 24
@@ -41,6 +42,7 @@ class StoryOutcome:
     story: dict[str, Any]
     alerts: list[dict[str, Any]]
     record: dict[str, Any] | None = field(default=None, repr=False)
+    expired: list[str] = field(default_factory=list)
 
 
 class StoryEngine:
@@ -56,6 +58,7 @@ class StoryEngine:
         self.watermark = 0.0
         for record in records:
             self._load(Story.from_record(record))
+        self._sweep = self._sweep_of(self.watermark)
 
     def __len__(self) -> int:
         return len(self._stories)
@@ -72,21 +75,44 @@ class StoryEngine:
             self._stories[story.id] = story
         old_terms = _indexed_terms(story)
         member = story.add(article)
-        self._article_story[article.id] = story.id
+        if article.id in story.members:
+            self._article_story[article.id] = story.id
         self._reindex(story, old_terms)
-        self.watermark = max(self.watermark, article.time)
+        self.watermark = max(self.watermark, article.arrival)
         alerts = self._alerts(story, article)
         story.alerts.extend({"by": article.id, "alert": alert} for alert in alerts)
         return StoryOutcome(
             story={"id": story.id, "first": member.first, "sources": member.sources},
             alerts=alerts,
             record=story.record(),
+            expired=self._maybe_sweep(),
         )
 
+    def _maybe_sweep(self) -> list[str]:
+        """Expire old stories each time the watermark enters a new sweep interval.
+
+        The trigger depends only on the watermark, which a rebuilt engine recomputes from the
+        records, so a recovered worker forgets the same stories at the same article.
+        """
+        sweep = self._sweep_of(self.watermark)
+        if sweep == self._sweep:
+            return []
+        self._sweep = sweep
+        return self.expired()
+
+    @staticmethod
+    def _sweep_of(moment: float) -> int:
+        return int(moment // (SWEEP_HOURS * HOUR))
+
     def expired(self) -> list[str]:
-        """Forget stories older than retention (by event time); return their ids to delete."""
+        """Forget stories no article has joined for the retention; return their ids to delete.
+
+        Retention counts arrival time (Kafka's timestamp), not publication time: memory is
+        bounded by what arrived lately, and an article redelivered after a crash always finds
+        the story it joined, even in a backfill of old news.
+        """
         horizon = self.watermark - self.policy.retention_hours * HOUR
-        gone = [story for story in self._stories.values() if story.last_time < horizon]
+        gone = [story for story in self._stories.values() if story.last_arrival < horizon]
         for story in gone:
             self._forget(story)
         for actor, timeline in list(self._timelines.items()):
@@ -133,7 +159,7 @@ class StoryEngine:
         self._stories[story.id] = story
         self._article_story.update(dict.fromkeys(story.members, story.id))
         self._reindex(story, set())
-        self.watermark = max(self.watermark, story.last_time)
+        self.watermark = max(self.watermark, story.last_arrival)
         if story.mobilization_time is not None:
             self._add_to_timelines(story)
         for entry in story.alerts:
@@ -192,12 +218,9 @@ class StoryEngine:
             if moment - self._escalated.get(actor, -window) < window:
                 continue
             timeline = self._timelines[actor]
-            recent = [sid for time, sid in timeline if moment - window < time <= moment]
-            before = sum(
-                1
-                for time, _ in timeline
-                if moment - window - baseline_span < time <= moment - window
-            )
+            start = _position(timeline, moment - window)
+            recent = [story_id for _, story_id in timeline[start : _position(timeline, moment)]]
+            before = start - _position(timeline, moment - window - baseline_span)
             baseline = before * window / baseline_span
             threshold = max(policy.escalation_min_stories, policy.escalation_factor * baseline)
             if len(recent) < threshold:
@@ -235,6 +258,11 @@ def similarity(article: StoryArticle, story: Story) -> float:
     if article.types and story.types and not article.types & story.types:
         score -= TYPE_PENALTY
     return score
+
+
+def _position(timeline: list[tuple[float, str]], moment: float) -> int:
+    """Index of the first entry after ``moment`` in a time-sorted timeline."""
+    return bisect.bisect_right(timeline, (moment, "\uffff"))
 
 
 def _indexed_terms(story: Story) -> set[str]:

@@ -17,6 +17,7 @@ class StoryArticle:
 
     id: str
     time: float
+    arrival: float
     ref: dict[str, Any]
     source: str
     language: str
@@ -50,10 +51,15 @@ def _acting(signals: list[dict[str, Any]]) -> frozenset[str]:
     return frozenset(first["actors"])
 
 
+def _epoch(moment: str | None) -> float:
+    return datetime.fromisoformat(moment).timestamp() if moment else 0.0
+
+
 def read_article(enriched: dict[str, Any]) -> StoryArticle:
     """Features of an enriched event: its time, outlet, weighted terms, actors and types.
 
-    Time is ``published_at``, else ``received_at`` (Kafka's timestamp). The outlet is
+    Time is ``published_at``, else ``received_at`` (Kafka's timestamp); arrival is
+    ``received_at``. The outlet is
     ``source``, else the URL's host, so copies on one site never count as corroboration.
     """
     moment = enriched["published_at"] or enriched["received_at"]
@@ -63,7 +69,8 @@ def read_article(enriched: dict[str, Any]) -> StoryArticle:
     lead_asserted = [signal for signal in lead if signal["polarity"] == "asserted"] or asserted
     return StoryArticle(
         id=enriched["id"],
-        time=datetime.fromisoformat(moment).timestamp() if moment else 0.0,
+        time=_epoch(moment),
+        arrival=_epoch(enriched["received_at"] or moment),
         ref={
             "id": enriched["id"],
             "url": enriched["url"],

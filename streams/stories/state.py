@@ -20,7 +20,11 @@ MAX_URLS = 10
 
 @dataclass(slots=True)
 class Member:
-    """What an article was told when it joined, to tell it again on a redelivery."""
+    """What an article was told when it joined, to tell it again on a redelivery.
+
+    A story remembers its first ``MAX_MEMBERS`` articles so; a redelivery of a later one is
+    folded in again, which can only raise its story's article count.
+    """
 
     first: bool
     sources: int
@@ -35,6 +39,7 @@ class Story:
     id: str
     first_time: float
     last_time: float
+    last_arrival: float
     mass: Vector
     actors: set[str]
     types: set[str]
@@ -56,6 +61,7 @@ class Story:
             id=story_id,
             first_time=article.time,
             last_time=article.time,
+            last_arrival=article.arrival,
             mass={},
             actors=set(article.actors),
             types=set(article.types),
@@ -73,6 +79,7 @@ class Story:
             self.first_time, self.first_article = article.time, article.ref
         if article.time >= self.last_time:
             self.last_time, self.latest_article = article.time, article.ref
+        self.last_arrival = max(self.last_arrival, article.arrival)
         for term, weight in article.vector.items():
             self.mass[term] = self.mass.get(term, 0.0) + weight
         self.mass = top_terms(self.mass, CENTROID_TERMS)
@@ -91,6 +98,7 @@ class Story:
             "id": self.id,
             "first_time": self.first_time,
             "last_time": self.last_time,
+            "last_arrival": self.last_arrival,
             "mass": sorted(self.mass.items()),
             "actors": sorted(self.actors),
             "types": sorted(self.types),
@@ -113,6 +121,7 @@ class Story:
             id=record["id"],
             first_time=record["first_time"],
             last_time=record["last_time"],
+            last_arrival=record["last_arrival"],
             mass=mass,
             actors=set(record["actors"]),
             types=set(record["types"]),

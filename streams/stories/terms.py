@@ -12,11 +12,12 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from functools import cache
+from functools import cache, lru_cache
 
 import wordfreq
 
-TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+(?:['’-][^\W\d_]+)*")
+DIGIT_SEPARATOR = re.compile(r"(?<=\d)[.,](?=\d)")
+TOKEN = re.compile(r"[^\W_]+")
 COMMON_ZIPF = 6.0
 RARE_ZIPF = 2.0
 MAX_WEIGHT = COMMON_ZIPF - RARE_ZIPF
@@ -43,6 +44,7 @@ def _frequencies(language: str) -> dict[str, float]:
     return wordfreq.get_frequency_dict(language, wordlist="small")
 
 
+@lru_cache(maxsize=262_144)
 def term_weight(term: str, language: str) -> float:
     """0 for function words, up to ``MAX_WEIGHT`` for words too rare to be listed."""
     if term[0].isdigit():
@@ -63,14 +65,8 @@ def _number_weight(digits: str) -> float:
 
 def terms(text: str) -> list[str]:
     """Lower-case word and number tokens; numbers lose their separators ("5,000" = "5000")."""
-    found = []
-    for match in TOKEN.finditer(text.lower()):
-        token = match.group()
-        if token[0].isdigit():
-            found.append(token.replace(",", "").replace(".", ""))
-        elif len(token) >= 3:
-            found.append(token)
-    return found
+    tokens = TOKEN.findall(DIGIT_SEPARATOR.sub("", text.lower()))
+    return [token for token in tokens if len(token) >= 3 or token[0].isdigit()]
 
 
 def content_vector(title: str, body: str, language: str) -> Vector:

@@ -40,7 +40,8 @@ def test_ready_healthy_counting_and_a_graceful_stop(
         assert len(assigned) == settings.partitions
     status, body = get(settings, "/healthz")
     assert status == 200
-    assert json.loads(body)["agents"] == {"normalize": "running", "tag": "running"}
+    agents = {"normalize": "running", "tag": "running", "stories": "running"}
+    assert json.loads(body)["agents"] == agents
 
     messages = [*generate_messages(300, seed=21), b"{broken"]
     asyncio.run(

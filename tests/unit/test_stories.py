@@ -142,13 +142,14 @@ def test_an_engine_rebuilt_from_its_records_decides_as_the_original_would() -> N
     assert any(alert["kind"] == "escalation" for o in resumed for alert in o.alerts)
 
 
-def test_stories_older_than_retention_are_forgotten() -> None:
+def test_stories_older_than_retention_are_forgotten_as_event_time_moves_on() -> None:
     policy = StoryPolicy()
     engine = StoryEngine(policy)
     old = engine.process(drill("old", 0, "Agdam"))
-    engine.process(drill("new", policy.retention_hours + 1, "Qazax"))
-    assert engine.expired() == [old.story["id"]]
-    assert len(engine) == 1
+    recent = engine.process(drill("recent", policy.retention_hours - 1, "Barda", kind="threat"))
+    new = engine.process(drill("new", policy.retention_hours + 1, "Qazax"))
+    assert (recent.expired, new.expired) == ([], [old.story["id"]])
+    assert len(engine) == 2
 
 
 def test_pairwise_scores_count_article_pairs() -> None:
