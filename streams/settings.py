@@ -47,6 +47,19 @@ class Settings:
     deadletter_topic: str = _setting(
         "MUSTER_TOPIC_DEADLETTER", "news.deadletter", "Rejected input with its reason."
     )
+    alerts_topic: str = _setting(
+        "MUSTER_TOPIC_ALERTS", "news.alerts", "Story and escalation alerts (news.alerts/v1)."
+    )
+    alerts_group: str = _setting(
+        "MUSTER_ALERTS_GROUP",
+        "muster-alerts-forwarder",
+        "Consumer group whose offsets record how far `muster alerts forward` got.",
+    )
+    alertmanager_url: str = _setting(
+        "MUSTER_ALERTMANAGER_URL",
+        "http://127.0.0.1:9093",
+        "Alertmanager base URL that `muster alerts forward` posts to.",
+    )
     partitions: int = _setting(
         "MUSTER_PARTITIONS", 4, "Partitions of the topics Muster creates (workers <= this)."
     )
@@ -106,6 +119,8 @@ class Settings:
             enriched_topic=f"{name}.enriched",
             mobilization_topic=f"{name}.mobilization",
             deadletter_topic=f"{name}.deadletter",
+            alerts_topic=f"{name}.alerts",
+            alerts_group=f"muster-{name}-alerts-forwarder",
             **changes,
         )
 
