@@ -238,4 +238,4 @@ class AlertmanagerClient:
             ) as response:
                 return Answer(response.status, (await response.text())[:MAX_BODY_CHARS])
         except (aiohttp.ClientError, TimeoutError) as exc:
-            return Answer(None, repr(exc)[:MAX_BODY_CHARS])
+            return Answer(None, f"{type(exc).__name__}: {exc}"[:MAX_BODY_CHARS])
