@@ -72,16 +72,15 @@ class AlertForwarder:
         alertmanager_url: str,
         limit: int | None = None,
         idle_timeout_s: float | None = None,
-        backoff: Backoff | None = None,
     ) -> None:
         self.settings = settings
         self.alertmanager_url = alertmanager_url
         self.limit = limit
         self.idle_timeout_s = idle_timeout_s
-        self.backoff = backoff or Backoff()
+        self.backoff = Backoff()
         self.report = ForwardReport()
 
-    async def run(self) -> ForwardReport:
+    async def run(self) -> None:
         """Forward until ``limit`` records are done or ``idle_timeout_s`` passes without any."""
         bootstrap = self.settings.bootstrap_servers
         partitions = await partitions_of(bootstrap, [self.settings.alerts_topic])
@@ -105,17 +104,14 @@ class AlertForwarder:
         finally:
             await producer.stop()
             await consumer.stop()
-        return self.report
 
     async def _loop(
         self, consumer: AIOKafkaConsumer, producer: AIOKafkaProducer, client: AlertmanagerClient
     ) -> None:
         last_record = time.monotonic()
         while self.limit is None or self.report.total < self.limit:
-            wanted = BATCH_SIZE if self.limit is None else self.limit - self.report.total
-            batches = await consumer.getmany(
-                timeout_ms=POLL_MS, max_records=min(wanted, BATCH_SIZE)
-            )
+            room = BATCH_SIZE if self.limit is None else self.limit - self.report.total
+            batches = await consumer.getmany(timeout_ms=POLL_MS, max_records=min(room, BATCH_SIZE))
             records = [record for batch in batches.values() for record in batch]
             if records:
                 await self._handle(records, producer, client)
