@@ -11,6 +11,7 @@
     muster demo                       broker, worker, seed articles in, events out
     muster eval                       tagger precision and recall on labelled articles
     muster deadletter replay          re-publish dead letters to their source topics
+    muster alerts forward             post the alerts topic to Prometheus Alertmanager
     muster bench                      throughput, latency and memory; JSON report
     muster settings                   every MUSTER_* setting and its value
 """
@@ -19,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import logging
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -87,6 +89,17 @@ def _parser() -> argparse.ArgumentParser:
     dead.add_argument("--reason", help="replay only dead letters with this reason code")
     dead.add_argument("--max", type=int, default=None, help="replay at most N dead letters")
     dead.set_defaults(run=_deadletter)
+
+    alerts = commands.add_parser("alerts", help="work with the alerts topic")
+    alerts.add_argument("action", choices=("forward",))
+    alerts.add_argument(
+        "--alertmanager", metavar="URL", help="Alertmanager base URL (MUSTER_ALERTMANAGER_URL)"
+    )
+    alerts.add_argument("--max", type=int, default=None, help="stop after N alert records")
+    alerts.add_argument(
+        "--idle-timeout", type=float, default=None, help="stop after S seconds with no record"
+    )
+    alerts.set_defaults(run=_alerts)
 
     evaluate = commands.add_parser("eval", help="score the tagger on labelled articles")
     evaluate.add_argument("--data", type=Path, default=Path("tests/data/tagger"))
@@ -195,6 +208,24 @@ def _deadletter(args: argparse.Namespace, settings: Settings) -> int:
     for topic, count in sorted(report.replayed.items()):
         print(f"replayed {count} dead letter(s) to {topic}")
     print(f"replayed {report.total}, skipped {report.skipped} (other reasons)")
+    return 0
+
+
+def _alerts(args: argparse.Namespace, settings: Settings) -> int:
+    from streams.forwarder import AlertForwarder, run_until_signalled
+
+    logging.basicConfig(
+        level=settings.log_level.upper(), format="%(asctime)s %(levelname)s %(name)s %(message)s"
+    )
+    forwarder = AlertForwarder(
+        settings,
+        alertmanager_url=args.alertmanager or settings.alertmanager_url,
+        limit=args.max,
+        idle_timeout_s=args.idle_timeout,
+    )
+    run_until_signalled(forwarder.run())
+    report = forwarder.report
+    print(f"forwarded {report.forwarded} alert(s), dead-lettered {report.dead_lettered}")
     return 0
 
 

@@ -136,6 +136,18 @@ async def tail(
         await consumer.stop()
 
 
+async def resume_from_committed(
+    consumer: AIOKafkaConsumer, partitions: Iterable[TopicPartition]
+) -> None:
+    """Seek assigned partitions to the group's committed offsets, else to their beginning."""
+    for partition in partitions:
+        committed = await consumer.committed(partition)
+        if committed is None:
+            await consumer.seek_to_beginning(partition)
+        else:
+            consumer.seek(partition, committed)
+
+
 async def partitions_of(bootstrap: str, topics: Iterable[str]) -> list[TopicPartition]:
     """Every partition of these topics, waiting briefly until new topics have leaders."""
     wanted = sorted(set(topics))

@@ -15,7 +15,12 @@ from dataclasses import dataclass
 from aiokafka import AIOKafkaConsumer, TopicPartition
 
 from streams.deadletter import read_headers
-from streams.kafka_io import MAX_MESSAGE_BYTES, new_producer, partitions_of
+from streams.kafka_io import (
+    MAX_MESSAGE_BYTES,
+    new_producer,
+    partitions_of,
+    resume_from_committed,
+)
 from streams.settings import Settings
 
 REPLAY_GROUP_SUFFIX = "-deadletter-replay"
@@ -57,12 +62,7 @@ async def replay_dead_letters(
     try:
         consumer.assign(partitions)
         ends = await consumer.end_offsets(partitions)
-        for partition in partitions:
-            committed = await consumer.committed(partition)
-            if committed is None:
-                await consumer.seek_to_beginning(partition)
-            else:
-                consumer.seek(partition, committed)
+        await resume_from_committed(consumer, partitions)
         while await _behind(consumer, partitions, ends):
             if limit is not None and sum(replayed.values()) >= limit:
                 break

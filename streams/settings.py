@@ -78,6 +78,16 @@ class Settings:
     escalation_min_stories: int = _setting(
         "MUSTER_ESCALATION_MIN_STORIES", 5, "...and >= this many distinct stories."
     )
+    alerts_group: str = _setting(
+        "MUSTER_ALERTS_GROUP",
+        "muster-alerts-forwarder",
+        "Consumer group whose offsets record how far `muster alerts forward` got.",
+    )
+    alertmanager_url: str = _setting(
+        "MUSTER_ALERTMANAGER_URL",
+        "http://127.0.0.1:9093",
+        "Alertmanager base URL that `muster alerts forward` posts to.",
+    )
     partitions: int = _setting(
         "MUSTER_PARTITIONS", 4, "Partitions of the topics Muster creates (workers <= this)."
     )
@@ -148,6 +158,7 @@ class Settings:
             deadletter_topic=f"{name}.deadletter",
             tagged_topic=f"{name}.tagged",
             alerts_topic=f"{name}.alerts",
+            alerts_group=f"muster-{name}-alerts-forwarder",
             **changes,
         )
 

@@ -50,11 +50,14 @@ async def collect(
     return records
 
 
-async def committed_offsets(settings: Settings, topic: str) -> dict[TopicPartition, int]:
+async def committed_offsets(
+    settings: Settings, topic: str, group: str | None = None
+) -> dict[TopicPartition, int]:
+    """The offsets ``group`` (default: the worker's) has committed on ``topic``."""
     admin = AIOKafkaAdminClient(bootstrap_servers=settings.bootstrap_servers)
     await admin.start()
     try:
-        offsets = await admin.list_consumer_group_offsets(settings.app_id)
+        offsets = await admin.list_consumer_group_offsets(group or settings.app_id)
         return {tp: meta.offset for tp, meta in offsets.items() if tp.topic == topic}
     finally:
         await admin.close()

@@ -42,3 +42,13 @@ def test_every_topic_has_a_valid_versioned_schema_named_after_it() -> None:
         assert spec.schema == f"{spec.name}.v1.json"
         Draft202012Validator.check_schema(json.loads(spec.schema_path.read_text()))
     assert {p.name for p in SCHEMAS_DIR.glob("news.*.json")} == {s.schema for s in catalog.all()}
+
+
+def test_alert_forwarding_settings_and_their_isolation() -> None:
+    settings = Settings.from_env({"MUSTER_ALERTMANAGER_URL": "http://am:9093"})
+    assert settings.alerts_topic == "news.alerts"
+    assert settings.alerts_group == "muster-alerts-forwarder"
+    assert settings.alertmanager_url == "http://am:9093"
+    isolated = settings.isolated("t1")
+    assert isolated.alerts_topic == "t1.alerts"
+    assert isolated.alerts_group == "muster-t1-alerts-forwarder"
