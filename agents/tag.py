@@ -16,7 +16,14 @@ from agents.deadletters import send_dead_letter
 from agents.publish import Publisher
 from agents.stage import register_stage
 from streams.app import Pipeline
-from streams.metrics import ARTICLES, MOBILIZATION_EVENTS, PROCESSING_SECONDS, SIGNALS
+from streams.metrics import (
+    ARTICLES,
+    MOBILIZATION_EVENTS,
+    PROCESSING_SECONDS,
+    SIGNALS,
+    TABLE_KEYS,
+    actor_labels,
+)
 from streams.stages import read_normalized, tag_stage
 
 STAGE = "tag"
@@ -34,6 +41,7 @@ def register_tag(pipeline: Pipeline) -> AgentT:
         ),
         help="Where each content fingerprint was first read (topic:partition:offset).",
     )
+    TABLE_KEYS.labels(FINGERPRINT_TABLE).set_function(lambda: len(first_seen))
     seconds = PROCESSING_SECONDS.labels(STAGE)
     publisher = Publisher(pipeline)
 
@@ -54,10 +62,12 @@ def register_tag(pipeline: Pipeline) -> AgentT:
             await publisher.send(
                 topics.mobilization, source=message, key=tagged.key, value=tagged.mobilization
             )
-            MOBILIZATION_EVENTS.inc()
+            for actor in actor_labels(tagged.result.actors):
+                MOBILIZATION_EVENTS.labels(actor).inc()
         first_seen[article.fingerprint] = origin.as_key()
         ARTICLES.labels(STAGE, "accepted").inc()
         for signal in tagged.result.signals:
-            SIGNALS.labels(signal.type, signal.polarity).inc()
+            for actor in actor_labels(signal.actors):
+                SIGNALS.labels(signal.type, signal.polarity, actor).inc()
 
     return register_stage(pipeline, name=STAGE, source=topics.normalized, handle=handle)
