@@ -4,9 +4,11 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+MUSTER_TOOLS_BIN ?= $(HOME)/.cache/muster/tools/bin
+KUSTOMIZE_VERSION := v5.8.2
 EVAL_OUT ?= eval-report.json
 BENCH_OUT ?= bench-report.json
-export EVAL_OUT BENCH_OUT
+export EVAL_OUT BENCH_OUT MUSTER_TOOLS_BIN KUSTOMIZE_VERSION
 
 .DEFAULT_GOAL := help
 .PHONY: help install tools lint format test test-unit test-integration demo eval bench broker-start broker-stop clean
@@ -22,10 +24,11 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP) ## create .venv/ with the muster command and the dev tools
 
-tools: ## install the system tools the tests use (Java 17 and Maven are expected; kcat from Debian)
+tools: ## install the tools the tests use, when missing (Java 17 and Maven are expected)
 	@command -v java >/dev/null || { echo "Java 17 is required (apt-get install openjdk-17-jre-headless)"; exit 1; }
 	@command -v mvn >/dev/null || { echo "Maven is required (apt-get install maven)"; exit 1; }
-	@command -v kcat >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq kcat >/dev/null; }
+	@command -v go >/dev/null || { echo "Go is required to build kustomize"; exit 1; }
+	@deploy/install-tools.sh
 
 lint: install ## ruff lint and format check
 	$(BIN)/ruff check .
