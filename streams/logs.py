@@ -44,7 +44,7 @@ class JsonFormatter(logging.Formatter):
         return orjson.dumps(line, default=str).decode()
 
 
-def logging_config(log_format: str) -> dict[str, Any] | None:
+def logging_config(log_format: str, level: str) -> dict[str, Any] | None:
     """The ``logging.config.dictConfig`` the worker passes to Faust for this format, or None
     for text, which keeps Faust's own (coloured when on a terminal) format."""
     if log_format == "text":
@@ -60,5 +60,5 @@ def logging_config(log_format: str) -> dict[str, Any] | None:
                 "stream": "ext://sys.stdout",
             }
         },
-        "root": {"handlers": ["default"]},
+        "root": {"level": level.upper(), "handlers": ["default"]},
     }

@@ -34,7 +34,7 @@ def run_worker(settings: Settings) -> int:
     worker = faust.Worker(
         pipeline.app,
         loglevel=settings.log_level,
-        logging_config=logging_config(settings.log_format),
+        logging_config=logging_config(settings.log_format, settings.log_level),
     )
     worker.execute_from_commandline()
     return 0

@@ -18,7 +18,7 @@ from streams.inputs import read_messages
 from streams.kafka_io import produce
 from streams.settings import Settings
 from tests.deploy.promql import deployed_metric_names
-from tests.integration.reading import collect
+from tests.integration.reading import collect, wait_for_commits
 from tests.integration.web import get
 
 pytestmark = pytest.mark.integration
@@ -50,6 +50,7 @@ def test_dashboards_and_rules_use_only_exported_metrics(settings: Settings, work
             alive=worker.alive,
         )
     )
+    asyncio.run(wait_for_commits(settings, settings.normalized_topic, timeout_s=60))
     status, exposition = get(settings, "/metrics")
     assert status == 200
     exported = _exported(exposition)
@@ -60,5 +61,6 @@ def test_dashboards_and_rules_use_only_exported_metrics(settings: Settings, work
     assert any(labels["actor"] == "BLR" for labels in exported["muster_mobilization_events_total"])
     assert {labels["partition"] for labels in exported["faust_topic_partition_end_offset"]}
 
-    for line in worker.log_path.read_text().splitlines():
-        assert {"time", "level", "logger", "message"} <= orjson.loads(line).keys(), line
+    lines = [orjson.loads(line) for line in worker.log_path.read_text().splitlines()]
+    assert all({"time", "level", "logger", "message"} <= line.keys() for line in lines)
+    assert any(line["level"] == "info" for line in lines)

@@ -71,10 +71,11 @@ def test_mask_credentials(text: str, masked: str) -> None:
 
 
 def test_text_keeps_fausts_format_and_json_writes_lines_to_stdout() -> None:
-    assert logging_config("text") is None
-    config = logging_config("json")
+    assert logging_config("text", "info") is None
+    config = logging_config("json", "info")
     assert config is not None
     assert config["handlers"]["default"]["stream"] == "ext://sys.stdout"
+    assert config["root"]["level"] == "INFO"
     saved = logging.root.handlers[:]
     logging.config.dictConfig(config)
     try:
