@@ -14,12 +14,12 @@ from faust.web import Request, Response, View
 from prometheus_client import CONTENT_TYPE_LATEST, CollectorRegistry, generate_latest
 
 from streams.app import Pipeline
+from streams.healthcheck import HEALTH_PATH
 from streams.metrics import REGISTRY
 
 METRICS_PATH = "/metrics"
 FAUST_METRICS_PATH = "/metrics/faust"
 FAUST_METRICS_PREFIX = "faust"
-HEALTH_PATH = "/healthz"
 READY_PATH = "/readyz"
 
 
