@@ -11,7 +11,7 @@ BENCH_OUT ?= bench-report.json
 export EVAL_OUT BENCH_OUT MUSTER_TOOLS_BIN KUSTOMIZE_VERSION
 
 .DEFAULT_GOAL := help
-.PHONY: help install tools lint format test test-unit test-integration demo eval bench broker-start broker-stop clean
+.PHONY: help install tools lint format test test-unit test-deploy test-integration demo eval bench broker-start broker-stop clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-18s %s\n", $$1, $$2}'
@@ -41,8 +41,11 @@ format: install ## apply ruff's formatting and safe fixes
 test: install tools lint ## every test: unit, agent and integration (starts its own Kafka broker)
 	$(BIN)/pytest
 
-test-unit: install ## the fast tiers only (no broker)
-	$(BIN)/pytest -m "not integration"
+test-unit: install ## the fast tiers only (no broker, no deploy tools)
+	$(BIN)/pytest -m "not integration and not deploy"
+
+test-deploy: install tools ## the checks of deploy/ (promtool, amtool, docker-compose, kustomize)
+	$(BIN)/pytest -m deploy
 
 test-integration: install tools ## integration tests only (real broker, real workers)
 	$(BIN)/pytest -m integration

@@ -5,6 +5,7 @@ tests/integration/test_deploy_metrics.py)."""
 import json
 from pathlib import Path
 
+import pytest
 import yaml
 
 from tests.deploy.promql import (
@@ -15,6 +16,8 @@ from tests.deploy.promql import (
     rules,
 )
 from tests.deploy.tools import run_tool
+
+pytestmark = pytest.mark.deploy
 
 PROVISIONING = DEPLOY / "grafana" / "provisioning"
 PANEL_KINDS = ("throughput", "latency", "lag", "dead letters", "signals", "actor")

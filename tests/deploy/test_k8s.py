@@ -5,6 +5,7 @@ partitions, and selectors that find the workers."""
 from functools import cache
 from typing import Any
 
+import pytest
 import yaml
 
 from agents.web import READY_PATH
@@ -13,6 +14,8 @@ from streams.settings import Settings
 from tests.deploy.promql import DEPLOY
 from tests.deploy.settings_names import assert_muster_settings
 from tests.deploy.tools import run_tool
+
+pytestmark = pytest.mark.deploy
 
 API_VERSIONS = {
     "Namespace": "v1",

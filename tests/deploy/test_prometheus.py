@@ -1,7 +1,11 @@
 """The Prometheus and Alertmanager files pass their own tools, and the rules' unit tests."""
 
+import pytest
+
 from tests.deploy.promql import DEPLOY, rule_groups
 from tests.deploy.tools import run_tool
+
+pytestmark = pytest.mark.deploy
 
 PROMETHEUS = DEPLOY / "prometheus"
 ALERTS = {
