@@ -22,7 +22,7 @@ command -v docker-compose >/dev/null || installed+=(docker-compose)
 [[ -x $bin_dir/amtool ]] || unpacked+=(prometheus-alertmanager)
 
 if ((${#installed[@]} + ${#unpacked[@]})); then
-    echo "tools: apt-get update, then ${installed[*]} ${unpacked[*]}"
+    echo "tools: apt-get update, then ${installed[*]}${installed[*]:+ }${unpacked[*]}"
     apt-get update -qq
 fi
 if ((${#installed[@]})); then
