@@ -13,6 +13,7 @@ from pathlib import Path
 import orjson
 import pytest
 from prometheus_client.parser import text_string_to_metric_families
+from prometheus_client.samples import Sample
 
 from streams.inputs import read_messages
 from streams.kafka_io import produce
@@ -26,12 +27,12 @@ pytestmark = pytest.mark.integration
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 
 
-def _exported(exposition: str) -> dict[str, list[dict[str, str]]]:
-    """Every sample name in an exposition, with the label sets it has."""
-    samples: dict[str, list[dict[str, str]]] = {}
+def _exported(exposition: str) -> dict[str, list[Sample]]:
+    """Every sample of an exposition, by sample name."""
+    samples: dict[str, list[Sample]] = {}
     for family in text_string_to_metric_families(exposition):
         for sample in family.samples:
-            samples.setdefault(sample.name, []).append(sample.labels)
+            samples.setdefault(sample.name, []).append(sample)
     return samples
 
 
@@ -57,9 +58,11 @@ def test_dashboards_and_rules_use_only_exported_metrics(settings: Settings, work
 
     missing = sorted(deployed_metric_names() - exported.keys())
     assert not missing, f"not exported: {missing}; exported: {sorted(exported)}"
-    assert {"type", "polarity", "actor"} <= exported["muster_signals_total"][0].keys()
-    assert any(labels["actor"] == "BLR" for labels in exported["muster_mobilization_events_total"])
-    assert {labels["partition"] for labels in exported["faust_topic_partition_end_offset"]}
+    assert {"type", "polarity", "actor"} <= exported["muster_signals_total"][0].labels.keys()
+    assert any(s.labels["actor"] == "BLR" for s in exported["muster_mobilization_events_total"])
+    assert {s.labels["partition"] for s in exported["faust_topic_partition_offset_commited"]}
+    (keys,) = exported["muster_table_keys"]
+    assert (keys.labels, keys.value) == ({"table": "fingerprints"}, len(articles))
 
     lines = [orjson.loads(line) for line in worker.log_path.read_text().splitlines()]
     assert all({"time", "level", "logger", "message"} <= line.keys() for line in lines)
