@@ -17,7 +17,7 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
     MUSTER_LOG_FORMAT=json \
     MUSTER_DATA_DIR=/var/lib/muster
 COPY --from=build /wheels /wheels
-RUN pip install --no-cache-dir --no-compile /wheels/*.whl \
+RUN pip install --no-cache-dir /wheels/*.whl \
     && rm -rf /wheels \
     && useradd --system --uid 10001 --no-create-home --shell /usr/sbin/nologin muster \
     && install -d -o muster -g muster /var/lib/muster
