@@ -3,9 +3,10 @@
 #
 # - kcat and docker-compose: Debian packages, installed (docker-compose without its
 #   recommended docker.io: `docker-compose config` needs no engine).
-# - promtool and amtool: Debian's prometheus and prometheus-alertmanager packages, downloaded
-#   and unpacked into $MUSTER_TOOLS_BIN rather than installed, because installing them starts
-#   a Prometheus and an Alertmanager service; only the static binaries are needed.
+# - promtool and amtool, unless already on the PATH: Debian's prometheus and
+#   prometheus-alertmanager packages, downloaded and unpacked into $MUSTER_TOOLS_BIN rather
+#   than installed, because installing them starts a Prometheus and an Alertmanager service;
+#   only the static binaries are needed.
 # - kustomize: bookworm has no package; built by `go install` from the Go module proxy at a
 #   pinned version into $MUSTER_TOOLS_BIN.
 set -euo pipefail
@@ -18,8 +19,8 @@ installed=()
 unpacked=()
 command -v kcat >/dev/null || installed+=(kcat)
 command -v docker-compose >/dev/null || installed+=(docker-compose)
-[[ -x $bin_dir/promtool ]] || unpacked+=(prometheus)
-[[ -x $bin_dir/amtool ]] || unpacked+=(prometheus-alertmanager)
+command -v promtool >/dev/null || [[ -x $bin_dir/promtool ]] || unpacked+=(prometheus)
+command -v amtool >/dev/null || [[ -x $bin_dir/amtool ]] || unpacked+=(prometheus-alertmanager)
 
 if ((${#installed[@]} + ${#unpacked[@]})); then
     echo "tools: apt-get update, then ${installed[*]}${installed[*]:+ }${unpacked[*]}"

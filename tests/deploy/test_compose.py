@@ -1,7 +1,7 @@
-"""deploy/docker-compose.yml passes `docker-compose config` and agrees with the code: topic
-names and partitions of the catalog, real MUSTER_* settings, the web port Prometheus scrapes."""
+"""deploy/docker-compose.yml passes `docker-compose config` and agrees with the code: topics
+made by `muster topics` from the catalog with the workers' settings, real MUSTER_* settings,
+the web port Prometheus scrapes."""
 
-import re
 from functools import cache
 from typing import Any
 
@@ -9,7 +9,6 @@ import pytest
 import yaml
 
 from streams.broker import KAFKA_VERSION
-from streams.catalog import TopicCatalog
 from streams.settings import Settings
 from tests.deploy.promql import DEPLOY
 from tests.deploy.settings_names import assert_muster_settings
@@ -31,7 +30,7 @@ def _brokers() -> dict[str, Any]:
 
 
 def _workers() -> dict[str, Any]:
-    return {name: s for name, s in _services().items() if s.get("image") == "muster:latest"}
+    return {name: s for name, s in _services().items() if name.startswith("worker-")}
 
 
 def _worker_settings() -> Settings:
@@ -52,14 +51,14 @@ def test_three_kraft_brokers_on_the_projects_kafka_version() -> None:
         assert int(env["KAFKA_OFFSETS_TOPIC_REPLICATION_FACTOR"]) == len(brokers)
 
 
-def test_topic_job_creates_the_catalogs_topics() -> None:
-    settings = _worker_settings()
-    script = " ".join(_services()["topics"]["command"])
-    (names,) = re.findall(r"for topic in ([^;]+);", script)
-    assert names.split() == [spec.name for spec in TopicCatalog.from_settings(settings).all()]
-    assert re.findall(r"--partitions (\d+)", script) == [str(settings.partitions)]
-    assert re.findall(r"--replication-factor (\d+)", script) == [str(settings.replication_factor)]
-    assert settings.replication_factor <= len(_brokers())
+def test_topic_job_runs_muster_topics_with_the_workers_settings() -> None:
+    job = _services()["topics"]
+    assert (job["image"], job["command"]) == ("muster:latest", ["topics"])
+    assert assert_muster_settings(job["environment"]) == _worker_settings()
+    assert all(job["depends_on"][broker]["condition"] == "service_healthy" for broker in _brokers())
+    env = next(iter(_brokers().values()))["environment"]
+    assert int(env["KAFKA_MIN_INSYNC_REPLICAS"]) < _worker_settings().replication_factor
+    assert _worker_settings().replication_factor <= len(_brokers())
 
 
 def test_workers_use_real_settings_and_reach_every_broker() -> None:
@@ -70,6 +69,7 @@ def test_workers_use_real_settings_and_reach_every_broker() -> None:
     assert hosts == set(_brokers())
     assert settings.web_host == "0.0.0.0"
     for worker in workers.values():
+        assert worker["image"] == "muster:latest"
         assert worker["depends_on"]["topics"]["condition"] == "service_completed_successfully"
         assert [int(port["target"]) for port in worker["ports"]] == [settings.web_port]
 
