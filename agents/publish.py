@@ -17,7 +17,9 @@ from collections.abc import Awaitable
 import faust
 from faust.types import Message, RecordMetadata
 
-from streams.app import Pipeline
+from streams.app import Pipeline, PipelineTopics
+from streams.codec import decode_json
+from streams.metrics import MOBILIZATION_EVENTS, actor_labels
 
 
 class Publisher:
@@ -51,3 +53,19 @@ class Publisher:
     def _transactional_id(self, source: Message) -> str:
         group = self._app.assignor.group_for_topic(source.topic)
         return f"{self._app.conf.id}-{group}-{source.partition}"
+
+
+async def publish_article(
+    publisher: Publisher,
+    topics: PipelineTopics,
+    source: Message,
+    key: bytes,
+    enriched: bytes,
+    mobilization: bytes | None,
+) -> None:
+    """An article's enriched event, and its mobilization event when it has one."""
+    await publisher.send(topics.enriched, source=source, key=key, value=enriched)
+    if mobilization is not None:
+        await publisher.send(topics.mobilization, source=source, key=key, value=mobilization)
+        for actor in actor_labels(decode_json(mobilization)["actors"]):
+            MOBILIZATION_EVENTS.labels(actor).inc()

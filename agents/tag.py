@@ -1,5 +1,8 @@
 """The tag agent: normalized articles in; enriched and mobilization events out.
 
+With stories on, the tagged article goes to the one-partition tagged topic instead, where the
+story agent adds its story before publishing the same two events.
+
 It also drops exact re-sends. Its input is keyed by content fingerprint, so every copy of an
 article lands on one partition, where a table (backed by a changelog topic) remembers where
 each fingerprint was first read. A later copy from another raw offset is a duplicate and is
@@ -9,21 +12,14 @@ yielding the same bytes and event ids, so at-least-once never turns into at-most
 
 from __future__ import annotations
 
-import faust
 from faust.types import AgentT, Message
 
 from agents.deadletters import send_dead_letter
-from agents.publish import Publisher
+from agents.publish import Publisher, publish_article
 from agents.stage import register_stage
+from agents.tables import json_table
 from streams.app import Pipeline
-from streams.metrics import (
-    ARTICLES,
-    MOBILIZATION_EVENTS,
-    PROCESSING_SECONDS,
-    SIGNALS,
-    TABLE_KEYS,
-    actor_labels,
-)
+from streams.metrics import ARTICLES, PROCESSING_SECONDS, SIGNALS, TABLE_KEYS, actor_labels
 from streams.stages import read_normalized, tag_stage
 
 STAGE = "tag"
@@ -32,17 +28,15 @@ FINGERPRINT_TABLE = "fingerprints"
 
 def register_tag(pipeline: Pipeline) -> AgentT:
     topics = pipeline.topics
-    first_seen = pipeline.app.Table(
+    first_seen = json_table(
+        pipeline,
         FINGERPRINT_TABLE,
-        default=None,
-        partitions=pipeline.catalog.normalized.partitions,
-        schema=faust.Schema(
-            key_type=str, value_type=str, key_serializer="json", value_serializer="json"
-        ),
+        source=pipeline.catalog.normalized,
         help="Where each content fingerprint was first read (topic:partition:offset).",
     )
     TABLE_KEYS.labels(FINGERPRINT_TABLE).set_function(lambda: len(first_seen))
     seconds = PROCESSING_SECONDS.labels(STAGE)
+    stories_on = pipeline.settings.stories_on
     publisher = Publisher(pipeline)
 
     async def handle(message: Message) -> None:
@@ -57,13 +51,14 @@ def register_tag(pipeline: Pipeline) -> AgentT:
         except Exception as error:
             await send_dead_letter(pipeline, stage=STAGE, message=message, error=error)
             return
-        await publisher.send(topics.enriched, source=message, key=tagged.key, value=tagged.enriched)
-        if tagged.mobilization is not None:
+        if stories_on:
             await publisher.send(
-                topics.mobilization, source=message, key=tagged.key, value=tagged.mobilization
+                topics.tagged, source=message, key=tagged.key, value=tagged.enriched
             )
-            for actor in actor_labels(tagged.result.actors):
-                MOBILIZATION_EVENTS.labels(actor).inc()
+        else:
+            await publish_article(
+                publisher, topics, message, tagged.key, tagged.enriched, tagged.mobilization
+            )
         first_seen[article.fingerprint] = origin.as_key()
         ARTICLES.labels(STAGE, "accepted").inc()
         for signal in tagged.result.signals:

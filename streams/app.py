@@ -27,6 +27,8 @@ class PipelineTopics:
     enriched: faust.TopicT
     mobilization: faust.TopicT
     deadletter: faust.TopicT
+    tagged: faust.TopicT
+    alerts: faust.TopicT
 
 
 @dataclass(frozen=True)
@@ -49,6 +51,7 @@ def create_pipeline(
     use to run an agent and read what it sends, with no broker.
     """
     from agents.normalize import register_normalize
+    from agents.stories import register_stories
     from agents.tag import register_tag
     from agents.web import register_web
 
@@ -78,6 +81,8 @@ def create_pipeline(
     pipeline = Pipeline(app=app, settings=settings, catalog=catalog, topics=topics, health=Health())
     register_normalize(pipeline)
     register_tag(pipeline)
+    if settings.stories_on:
+        register_stories(pipeline)
     register_web(pipeline)
     return pipeline
 

@@ -37,6 +37,8 @@ class TopicCatalog:
     enriched: TopicSpec
     mobilization: TopicSpec
     deadletter: TopicSpec
+    tagged: TopicSpec
+    alerts: TopicSpec
 
     @classmethod
     def from_settings(cls, settings: Settings) -> TopicCatalog:
@@ -73,10 +75,32 @@ class TopicCatalog:
                 "the rejected message's own key",
                 "news.deadletter.v1.json",
             ),
+            tagged=TopicSpec(
+                "tagged",
+                settings.tagged_topic,
+                1,
+                "article id (one partition: a story may gather articles from anywhere)",
+                "news.articles.tagged.v1.json",
+            ),
+            alerts=TopicSpec(
+                "alerts",
+                settings.alerts_topic,
+                n,
+                "story id, or actor for escalations",
+                "news.alerts.v1.json",
+            ),
         )
 
     def all(self) -> tuple[TopicSpec, ...]:
-        return (self.raw, self.normalized, self.enriched, self.mobilization, self.deadletter)
+        return (
+            self.raw,
+            self.normalized,
+            self.enriched,
+            self.mobilization,
+            self.deadletter,
+            self.tagged,
+            self.alerts,
+        )
 
     def by_name(self, name: str) -> TopicSpec | None:
         return next((spec for spec in self.all() if name in (spec.name, spec.role)), None)

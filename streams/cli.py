@@ -92,6 +92,12 @@ def _parser() -> argparse.ArgumentParser:
     evaluate.add_argument("--data", type=Path, default=Path("tests/data/tagger"))
     evaluate.add_argument("--out", type=Path, default=None, help="write the JSON report here")
     evaluate.add_argument("--errors", action="store_true", help="list every article it got wrong")
+    evaluate.add_argument(
+        "--stories",
+        type=Path,
+        default=Path("tests/data/stories"),
+        help="labelled story set: pairwise scores of story grouping",
+    )
     evaluate.set_defaults(run=_eval)
 
     bench = commands.add_parser("bench", help="throughput, latency and memory on a real broker")
@@ -195,10 +201,13 @@ def _deadletter(args: argparse.Namespace, settings: Settings) -> int:
 def _eval(args: argparse.Namespace, settings: Settings) -> int:
     from streams.codec import encode_json
     from streams.evaluation import evaluate, format_report, load_labelled
+    from streams.story_evaluation import evaluate_stories
 
     evaluation = evaluate(load_labelled(args.data))
     report = evaluation.report()
     print(format_report(report))
+    report["stories"] = evaluate_stories(args.stories, settings.story_policy)
+    print("\nstories: " + ", ".join(f"{key} {value}" for key, value in report["stories"].items()))
     if args.errors:
         for error in evaluation.errors:
             print(encode_json(error).decode())

@@ -12,11 +12,15 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 from streams.normalize import Article
-from streams.tagger import TAGGER_VERSION, Signal, TagResult
+from streams.tagger import MOBILIZATION_TYPES, TAGGER_VERSION, Signal, TagResult
 
 NORMALIZED_SCHEMA = "news.articles.normalized/v1"
 ENRICHED_SCHEMA = "news.articles.enriched/v1"
 MOBILIZATION_SCHEMA = "news.signals.mobilization/v1"
+MOBILIZATION_ARTICLE_FIELDS = (
+    "id", "url", "title", "source", "language", "published_at", "received_at",
+    "score", "actors", "tagger_version",
+)  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,8 +83,10 @@ def signal_fields(signal: Signal) -> dict[str, Any]:
     }
 
 
-def enriched_event(article: Article, result: TagResult) -> dict[str, Any]:
-    """Every accepted article, normalized, with its signals and verdict."""
+def enriched_event(
+    article: Article, result: TagResult, story: dict[str, Any] | None = None
+) -> dict[str, Any]:
+    """Every accepted article, normalized, with its signals, verdict and story (when on)."""
     return {
         "schema": ENRICHED_SCHEMA,
         "event_id": event_id("enriched", article),
@@ -92,28 +98,32 @@ def enriched_event(article: Article, result: TagResult) -> dict[str, Any]:
         "signals": [signal_fields(signal) for signal in result.signals],
         "truncated": result.truncated,
         "tagger_version": TAGGER_VERSION,
+        "story": story,
     }
 
 
-def mobilization_event(article: Article, result: TagResult) -> dict[str, Any] | None:
-    """The alerting event for a mobilization article, or None when it is not one."""
-    if not result.mobilization:
+def mobilization_event(enriched: dict[str, Any]) -> dict[str, Any] | None:
+    """The alerting event for a mobilization article, or None when it is not one.
+
+    Derived from the enriched event alone, so the tag stage and the story stage (which adds
+    the story id) build it the same way.
+    """
+    if not enriched["mobilization"]:
         return None
-    asserted = [signal for signal in result.signals if signal.is_mobilization]
+    asserted = [
+        signal
+        for signal in enriched["signals"]
+        if signal["polarity"] == "asserted" and signal["type"] in MOBILIZATION_TYPES
+    ]
+    story = enriched["story"]
     return {
         "schema": MOBILIZATION_SCHEMA,
-        "event_id": event_id("mobilization", article),
-        "enriched_event_id": event_id("enriched", article),
-        "id": article.id,
-        "url": article.url,
-        "title": article.title,
-        "source": article.source,
-        "language": article.language,
-        "published_at": article.published_at,
-        "received_at": article.received_at,
-        "score": result.score,
-        "actors": list(result.actors),
-        "types": sorted({signal.type for signal in asserted}),
-        "signals": [signal_fields(signal) for signal in asserted],
-        "tagger_version": TAGGER_VERSION,
+        "event_id": hashlib.blake2b(
+            f"mobilization\x1f{enriched['event_id']}".encode(), digest_size=16
+        ).hexdigest(),
+        "enriched_event_id": enriched["event_id"],
+        **{key: enriched[key] for key in MOBILIZATION_ARTICLE_FIELDS},
+        "types": sorted({signal["type"] for signal in asserted}),
+        "signals": asserted,
+        "story_id": story["id"] if story else None,
     }

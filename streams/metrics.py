@@ -48,6 +48,17 @@ PROCESSING_SECONDS = Histogram(
     buckets=(0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1.0),
     registry=REGISTRY,
 )
+STORIES = Gauge(
+    "muster_stories",
+    "Stories held in the story table (within retention) on this worker.",
+    registry=REGISTRY,
+)
+ALERTS = Counter(
+    "muster_alerts_total",
+    "Alerts published, by kind (new_story, corroborated, escalation).",
+    ["kind"],
+    registry=REGISTRY,
+)
 TABLE_KEYS = Gauge(
     "muster_table_keys",
     "Keys this worker holds in each table (its own partitions), read at scrape time.",

@@ -13,6 +13,8 @@ from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
+from streams.stories.policy import StoryPolicy
+
 PROCESSING_GUARANTEES = ("at_least_once", "exactly_once")
 LOG_FORMATS = ("text", "json")
 
@@ -47,6 +49,35 @@ class Settings:
     )
     deadletter_topic: str = _setting(
         "MUSTER_TOPIC_DEADLETTER", "news.deadletter", "Rejected input with its reason."
+    )
+    tagged_topic: str = _setting(
+        "MUSTER_TOPIC_TAGGED",
+        "news.articles.tagged",
+        "Internal: tagged articles waiting for their story (one partition).",
+    )
+    alerts_topic: str = _setting(
+        "MUSTER_TOPIC_ALERTS", "news.alerts", "Story and escalation alerts, for alerting."
+    )
+    stories: str = _setting(
+        "MUSTER_STORIES", "on", "on: group articles into stories and raise alerts; off: skip."
+    )
+    story_window_hours: float = _setting(
+        "MUSTER_STORY_WINDOW_HOURS", 72.0, "Articles further apart in time never share a story."
+    )
+    corroboration_sources: int = _setting(
+        "MUSTER_CORROBORATION_SOURCES", 3, "Distinct sources that make a story corroborated."
+    )
+    escalation_window_hours: float = _setting(
+        "MUSTER_ESCALATION_WINDOW_HOURS", 24.0, "Sliding window of the escalation count."
+    )
+    escalation_baseline_days: float = _setting(
+        "MUSTER_ESCALATION_BASELINE_DAYS", 7.0, "Trailing days an actor's baseline covers."
+    )
+    escalation_factor: float = _setting(
+        "MUSTER_ESCALATION_FACTOR", 3.0, "Escalation: window count >= factor x baseline..."
+    )
+    escalation_min_stories: int = _setting(
+        "MUSTER_ESCALATION_MIN_STORIES", 5, "...and >= this many distinct stories."
     )
     partitions: int = _setting(
         "MUSTER_PARTITIONS", 4, "Partitions of the topics Muster creates (workers <= this)."
@@ -87,7 +118,16 @@ class Settings:
             raise ValueError(
                 f"MUSTER_LOG_FORMAT must be one of {LOG_FORMATS}, not {self.log_format!r}"
             )
-        for name in ("partitions", "replication_factor", "max_article_bytes", "session_timeout_s"):
+        if self.stories not in ("on", "off"):
+            raise ValueError(f"MUSTER_STORIES must be 'on' or 'off', not {self.stories!r}")
+        for name in (
+            "partitions",
+            "replication_factor",
+            "max_article_bytes",
+            "session_timeout_s",
+            "corroboration_sources",
+            "escalation_min_stories",
+        ):
             if getattr(self, name) < 1:
                 raise ValueError(f"{name} must be at least 1")
 
@@ -114,12 +154,30 @@ class Settings:
             enriched_topic=f"{name}.enriched",
             mobilization_topic=f"{name}.mobilization",
             deadletter_topic=f"{name}.deadletter",
+            tagged_topic=f"{name}.tagged",
+            alerts_topic=f"{name}.alerts",
             **changes,
         )
 
     def to_env(self) -> dict[str, str]:
         """These settings as ``MUSTER_*`` variables, for a worker started as a subprocess."""
         return {spec.metadata["env"]: str(getattr(self, spec.name)) for spec in fields(self)}
+
+    @property
+    def stories_on(self) -> bool:
+        return self.stories == "on"
+
+    @property
+    def story_policy(self) -> StoryPolicy:
+        """The story and alert thresholds these settings give."""
+        return StoryPolicy(
+            window_hours=self.story_window_hours,
+            corroboration_sources=self.corroboration_sources,
+            escalation_window_hours=self.escalation_window_hours,
+            baseline_days=self.escalation_baseline_days,
+            escalation_factor=self.escalation_factor,
+            escalation_min_stories=self.escalation_min_stories,
+        )
 
     @property
     def bootstrap_servers(self) -> str:
@@ -137,11 +195,11 @@ def describe(settings: Settings) -> list[tuple[str, str, str]]:
 
 
 def _coerce(raw: str, kind: type, env_name: str) -> Any:
-    if kind is int:
+    if kind in (int, float):
         try:
-            return int(raw)
+            return kind(raw)
         except ValueError:
-            raise ValueError(f"{env_name} must be an integer, not {raw!r}") from None
+            raise ValueError(f"{env_name} must be a {kind.__name__}, not {raw!r}") from None
     if issubclass(kind, Path):
         return Path(raw)
     return raw

@@ -82,10 +82,11 @@ def read_normalized(value: bytes | None) -> tuple[Article, Origin]:
 def tag_stage(article: Article) -> Tagged:
     """Tag an article and build its enriched and (maybe) mobilization events."""
     result = tag_article(article)
-    alert = mobilization_event(article, result)
+    enriched = enriched_event(article, result)
+    alert = mobilization_event(enriched)
     return Tagged(
         key=article.id.encode("utf-8"),
-        enriched=_bounded(encode_json(enriched_event(article, result)), "enriched"),
+        enriched=_bounded(encode_json(enriched), "enriched"),
         mobilization=encode_json(alert) if alert is not None else None,
         result=result,
     )

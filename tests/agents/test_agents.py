@@ -13,7 +13,7 @@ from streams.codec import decode_json
 from streams.deadletter import read_headers
 from streams.events import Origin
 from streams.settings import Settings
-from streams.stages import normalize_stage
+from streams.stages import normalize_stage, read_normalized, tag_stage
 from tests.contracts import assert_valid
 
 SEED = (
@@ -30,6 +30,8 @@ class Outputs:
     enriched: faust.ChannelT
     mobilization: faust.ChannelT
     deadletter: faust.ChannelT
+    tagged: faust.ChannelT
+    alerts: faust.ChannelT
 
     @classmethod
     def of(cls, pipeline: Pipeline) -> "Outputs":
@@ -42,6 +44,8 @@ class Outputs:
                     topics.enriched,
                     topics.mobilization,
                     topics.deadletter,
+                    topics.tagged,
+                    topics.alerts,
                 )
             )
         )
@@ -53,7 +57,15 @@ class Outputs:
 
 @pytest.fixture
 async def pipeline() -> AsyncIterator[Pipeline]:
-    built = create_pipeline(Settings(max_article_bytes=4096), in_memory=True)
+    """Stories off: the tag agent publishes the enriched and mobilization events itself."""
+    built = create_pipeline(Settings(max_article_bytes=4096, stories="off"), in_memory=True)
+    built.app.finalize()
+    yield built
+
+
+@pytest.fixture
+async def story_pipeline() -> AsyncIterator[Pipeline]:
+    built = create_pipeline(Settings(corroboration_sources=2), in_memory=True)
     built.app.finalize()
     yield built
 
@@ -134,3 +146,67 @@ async def test_tag_dead_letters_an_unreadable_record_and_goes_on(pipeline: Pipel
     headers = read_headers(letter.headers)
     assert (headers["stage"], headers["error.reason"]) == ("tag", "wrong_schema")
     assert decode_json(enriched.value)["id"] == "seed-belarus-armored-vehicles"
+
+
+def tagged_record(value: bytes, offset: int) -> bytes:
+    """What the tag agent hands to the story agent for a raw article."""
+    article, _ = read_normalized(normalized_record(value, offset))
+    return tag_stage(article).enriched
+
+
+async def test_tag_hands_articles_to_the_story_stage_when_stories_are_on(
+    story_pipeline: Pipeline,
+) -> None:
+    outputs = Outputs.of(story_pipeline)
+    async with story_pipeline.app.agents["muster.tag"].test_context() as agent:
+        await agent.put(value=normalized_record(SEED, 0), key=b"fp")
+        tagged = decode_json((await outputs.tagged.get(timeout=TIMEOUT)).value)
+    assert_valid("news.articles.tagged.v1.json", tagged)
+    assert Outputs.is_empty(outputs.enriched)
+
+
+async def test_stories_publish_story_events_and_alerts_once_per_story(
+    story_pipeline: Pipeline,
+) -> None:
+    outputs = Outputs.of(story_pipeline)
+    seed = decode_json(SEED)
+    copy = orjson.dumps({**seed, "id": "copy", "url": "https://other.example/c", "source": "Other"})
+    async with story_pipeline.app.agents["muster.stories"].test_context() as agent:
+        await agent.put(value=tagged_record(SEED, 0), key=b"seed")
+        first = await outputs.enriched.get(timeout=TIMEOUT)
+        mobilization = decode_json((await outputs.mobilization.get(timeout=TIMEOUT)).value)
+        new_story = decode_json((await outputs.alerts.get(timeout=TIMEOUT)).value)
+        await agent.put(value=tagged_record(copy, 1), key=b"copy")
+        second = decode_json((await outputs.enriched.get(timeout=TIMEOUT)).value)
+        await outputs.mobilization.get(timeout=TIMEOUT)
+        corroborated = decode_json((await outputs.alerts.get(timeout=TIMEOUT)).value)
+        await agent.put(value=tagged_record(SEED, 0), key=b"seed")
+        redelivered = await outputs.enriched.get(timeout=TIMEOUT)
+        await outputs.mobilization.get(timeout=TIMEOUT)
+        again = decode_json((await outputs.alerts.get(timeout=TIMEOUT)).value)
+    enriched = decode_json(first.value)
+    for event in (enriched, second):
+        assert_valid("news.articles.enriched.v1.json", event)
+    assert_valid("news.signals.mobilization.v1.json", mobilization)
+    for alert in (new_story, corroborated):
+        assert_valid("news.alerts.v1.json", alert)
+    assert enriched["story"] == {"id": enriched["story"]["id"], "first": True, "sources": 1}
+    assert second["story"] == {"id": enriched["story"]["id"], "first": False, "sources": 2}
+    assert mobilization["story_id"] == enriched["story"]["id"]
+    assert [new_story["kind"], corroborated["kind"]] == ["new_story", "corroborated"]
+    assert redelivered.value == first.value
+    assert again == new_story
+    assert Outputs.is_empty(outputs.alerts)
+
+
+async def test_stories_dead_letter_an_unreadable_record_and_go_on(
+    story_pipeline: Pipeline,
+) -> None:
+    outputs = Outputs.of(story_pipeline)
+    async with story_pipeline.app.agents["muster.stories"].test_context() as agent:
+        await agent.put(value=b'{"id": "no-fields"}', key=b"x")
+        await agent.put(value=tagged_record(SEED, 1), key=b"seed")
+        letter = await outputs.deadletter.get(timeout=TIMEOUT)
+        enriched = decode_json((await outputs.enriched.get(timeout=TIMEOUT)).value)
+    assert read_headers(letter.headers)["stage"] == "stories"
+    assert enriched["story"]["first"] is True

@@ -1,0 +1,84 @@
+"""What the story engine reads of an enriched event."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+from urllib.parse import urlsplit
+
+from streams.stories.terms import Vector, content_vector
+from streams.tagger import MOBILIZATION_TYPES
+
+
+@dataclass(frozen=True, slots=True)
+class StoryArticle:
+    """One enriched article as the story engine sees it."""
+
+    id: str
+    time: float
+    ref: dict[str, Any]
+    source: str
+    language: str
+    vector: Vector
+    actors: frozenset[str]
+    types: frozenset[str]
+    mobilization: bool
+    mobilization_actors: tuple[str, ...]
+    mobilization_types: tuple[str, ...]
+
+
+LEAD_CHARS = 600
+
+
+def _in_lead(signal: dict[str, Any]) -> bool:
+    """Signals of the headline and first paragraph tell the event; later ones, its context."""
+    evidence = signal["evidence"]
+    return evidence["field"] == "title" or evidence["start"] < LEAD_CHARS
+
+
+def _acting(signals: list[dict[str, Any]]) -> frozenset[str]:
+    """Who acts in the event told first (the headline's signal, else the earliest).
+
+    Reports of an action and of the reaction to it name both sides; the side that acts in
+    the headline tells them apart.
+    """
+    named = [signal for signal in signals if signal["actors"]]
+    if not named:
+        return frozenset()
+    first = min(named, key=lambda s: (s["evidence"]["field"] != "title", s["evidence"]["start"]))
+    return frozenset(first["actors"])
+
+
+def read_article(enriched: dict[str, Any]) -> StoryArticle:
+    """Features of an enriched event: its time, outlet, weighted terms, actors and types.
+
+    Time is ``published_at``, else ``received_at`` (Kafka's timestamp). The outlet is
+    ``source``, else the URL's host, so copies on one site never count as corroboration.
+    """
+    moment = enriched["published_at"] or enriched["received_at"]
+    signals = enriched["signals"]
+    asserted = [signal for signal in signals if signal["polarity"] == "asserted"]
+    lead = [signal for signal in signals if _in_lead(signal)] or signals
+    lead_asserted = [signal for signal in lead if signal["polarity"] == "asserted"] or asserted
+    return StoryArticle(
+        id=enriched["id"],
+        time=datetime.fromisoformat(moment).timestamp() if moment else 0.0,
+        ref={
+            "id": enriched["id"],
+            "url": enriched["url"],
+            "title": enriched["title"],
+            "source": enriched["source"],
+            "time": moment or "1970-01-01T00:00:00Z",
+        },
+        source=enriched["source"] or urlsplit(enriched["url"]).hostname or enriched["url"],
+        language=enriched["language"],
+        vector=content_vector(enriched["title"], enriched["body"], enriched["language"]),
+        actors=_acting(signals),
+        types=frozenset(signal["type"] for signal in lead_asserted),
+        mobilization=enriched["mobilization"],
+        mobilization_actors=tuple(enriched["actors"]),
+        mobilization_types=tuple(
+            sorted({s["type"] for s in asserted if s["type"] in MOBILIZATION_TYPES})
+        ),
+    )

@@ -1,0 +1,130 @@
+"""One story's state, and its record: the JSON value kept in the stories table.
+
+The record is the only durable form. Everything the engine indexes in memory is derived from
+records, so a worker that recovers the table after a crash or a rebalance decides exactly as
+the worker before it would have.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from streams.stories.features import StoryArticle
+from streams.stories.terms import Vector, top_terms, unit
+
+CENTROID_TERMS = 48
+MAX_MEMBERS = 200
+MAX_URLS = 10
+
+
+@dataclass(slots=True)
+class Member:
+    """What an article was told when it joined, to tell it again on a redelivery."""
+
+    first: bool
+    sources: int
+
+
+@dataclass(slots=True)
+class Story:
+    """A story in memory. ``actors`` and ``types`` are those of the article that started it:
+    the event's own, which later reports (that also name reactions and context) cannot widen
+    until everything looks alike."""
+
+    id: str
+    first_time: float
+    last_time: float
+    mass: Vector
+    actors: set[str]
+    types: set[str]
+    sources: set[str]
+    articles: int
+    members: dict[str, Member]
+    first_article: dict[str, Any]
+    latest_article: dict[str, Any]
+    urls: list[str]
+    mobilization_time: float | None = None
+    mobilization_actors: set[str] = field(default_factory=set)
+    mobilization_types: set[str] = field(default_factory=set)
+    alerts: list[dict[str, Any]] = field(default_factory=list)
+    centroid: Vector = field(default_factory=dict)
+
+    @classmethod
+    def start(cls, story_id: str, article: StoryArticle) -> Story:
+        return cls(
+            id=story_id,
+            first_time=article.time,
+            last_time=article.time,
+            mass={},
+            actors=set(article.actors),
+            types=set(article.types),
+            sources=set(),
+            articles=0,
+            members={},
+            first_article=article.ref,
+            latest_article=article.ref,
+            urls=[],
+        )
+
+    def add(self, article: StoryArticle) -> Member:
+        """Fold an article in; return what it is told (first of its story, sources so far)."""
+        if article.time < self.first_time:
+            self.first_time, self.first_article = article.time, article.ref
+        if article.time >= self.last_time:
+            self.last_time, self.latest_article = article.time, article.ref
+        for term, weight in article.vector.items():
+            self.mass[term] = self.mass.get(term, 0.0) + weight
+        self.mass = top_terms(self.mass, CENTROID_TERMS)
+        self.centroid = unit(self.mass)
+        self.sources.add(article.source)
+        if len(self.urls) < MAX_URLS:
+            self.urls.append(article.ref["url"])
+        self.articles += 1
+        member = Member(first=self.articles == 1, sources=len(self.sources))
+        if len(self.members) < MAX_MEMBERS:
+            self.members[article.id] = member
+        return member
+
+    def record(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "first_time": self.first_time,
+            "last_time": self.last_time,
+            "mass": sorted(self.mass.items()),
+            "actors": sorted(self.actors),
+            "types": sorted(self.types),
+            "sources": sorted(self.sources),
+            "articles": self.articles,
+            "members": [[key, m.first, m.sources] for key, m in self.members.items()],
+            "first_article": self.first_article,
+            "latest_article": self.latest_article,
+            "urls": self.urls,
+            "mobilization_time": self.mobilization_time,
+            "mobilization_actors": sorted(self.mobilization_actors),
+            "mobilization_types": sorted(self.mobilization_types),
+            "alerts": self.alerts,
+        }
+
+    @classmethod
+    def from_record(cls, record: dict[str, Any]) -> Story:
+        mass = {term: weight for term, weight in record["mass"]}
+        return cls(
+            id=record["id"],
+            first_time=record["first_time"],
+            last_time=record["last_time"],
+            mass=mass,
+            actors=set(record["actors"]),
+            types=set(record["types"]),
+            sources=set(record["sources"]),
+            articles=record["articles"],
+            members={key: Member(first, sources) for key, first, sources in record["members"]},
+            first_article=record["first_article"],
+            latest_article=record["latest_article"],
+            urls=list(record["urls"]),
+            mobilization_time=record["mobilization_time"],
+            mobilization_actors=set(record["mobilization_actors"]),
+            mobilization_types=set(record["mobilization_types"]),
+            alerts=list(record["alerts"]),
+            centroid=unit(mass),
+        )

@@ -1,0 +1,158 @@
+"""The story engine: grouping, alerts once per story, escalation, and state that survives."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from streams.codec import decode_json
+from streams.stories.engine import StoryEngine
+from streams.stories.policy import StoryPolicy
+from streams.story_evaluation import enrich, pairwise_scores
+from tests.contracts import assert_valid
+
+DATA = Path(__file__).resolve().parents[1] / "data" / "stories"
+START = datetime(2026, 10, 20, 8, tzinfo=UTC)
+
+
+def enriched(
+    article_id: str,
+    *,
+    hours: float,
+    title: str,
+    body: str,
+    actor: str = "AZE",
+    kind: str = "military_exercise",
+    source: str = "Wire",
+    mobilization: bool = True,
+) -> dict[str, Any]:
+    """A minimal enriched event with one signal in its headline."""
+    moment = (START + timedelta(hours=hours)).strftime("%Y-%m-%dT%H:%M:%SZ")
+    signal = {
+        "type": kind,
+        "polarity": "asserted",
+        "actors": [actor],
+        "evidence": {"field": "title", "start": 0},
+    }
+    return {
+        "id": article_id,
+        "url": f"https://{source.lower()}.example/{article_id}",
+        "title": title,
+        "body": body,
+        "language": "en",
+        "source": source,
+        "published_at": moment,
+        "received_at": moment,
+        "mobilization": mobilization,
+        "actors": [actor] if mobilization else [],
+        "signals": [signal],
+    }
+
+
+def drill(article_id: str, hours: float, place: str, *, source: str = "Wire", **kw: Any) -> dict:
+    """A short report of an event at a place (a drill unless ``kind`` says otherwise)."""
+    return enriched(
+        article_id,
+        hours=hours,
+        title=f"Drills at {place}",
+        body=f"Drills at {place}.",
+        source=source,
+        **kw,
+    )
+
+
+def test_reports_of_one_event_share_a_story_and_other_events_do_not() -> None:
+    engine = StoryEngine(StoryPolicy())
+    first = engine.process(drill("a", 0, "Shamkir", source="Wire"))
+    second = engine.process(drill("b", 5, "Shamkir", source="Daily"))
+    other = engine.process(drill("c", 6, "Lankaran", source="Daily", kind="troop_movement"))
+    later = engine.process(drill("d", 24 * 30, "Shamkir", source="Wire"))
+    assert first.story == {"id": first.story["id"], "first": True, "sources": 1}
+    assert second.story == {"id": first.story["id"], "first": False, "sources": 2}
+    assert other.story["id"] != first.story["id"]
+    assert later.story["id"] != first.story["id"], "the same kind of event a month later"
+
+
+def test_alerts_new_story_then_corroborated_once_each_with_valid_contract() -> None:
+    engine = StoryEngine(StoryPolicy(corroboration_sources=3))
+    kinds = []
+    for index, source in enumerate(["Wire", "Daily", "Daily", "Post", "Times"]):
+        outcome = engine.process(drill(f"a{index}", index, "Ganja", source=source))
+        for alert in outcome.alerts:
+            assert_valid("news.alerts.v1.json", alert)
+        kinds += [alert["kind"] for alert in outcome.alerts]
+    assert kinds == ["new_story", "corroborated"]
+
+
+def test_a_story_alerts_when_its_first_mobilization_article_arrives() -> None:
+    engine = StoryEngine(StoryPolicy())
+    quiet = engine.process(drill("a", 0, "Barda", mobilization=False))
+    loud = engine.process(drill("b", 2, "Barda", source="Daily"))
+    assert quiet.alerts == []
+    assert [alert["kind"] for alert in loud.alerts] == ["new_story"]
+    assert loud.alerts[0]["story_id"] == quiet.story["id"]
+
+
+def test_a_redelivered_article_is_told_the_same_story_and_alerts_again() -> None:
+    engine = StoryEngine(StoryPolicy())
+    event = drill("a", 0, "Tovuz")
+    first = engine.process(event)
+    engine.process(drill("b", 1, "Tovuz", source="Daily"))
+    again = engine.process(event)
+    assert (again.story, again.alerts, again.record) == (first.story, first.alerts, None)
+
+
+def escalation_feed() -> list[dict[str, Any]]:
+    """The team-written scenario: AZE goes from one story a day to eight; GRC stays steady."""
+    lines = (DATA / "escalation.jsonl").read_bytes().splitlines()
+    items = sorted((decode_json(line) for line in lines), key=lambda item: item["published_at"])
+    return [enrich(item, offset) for offset, item in enumerate(items)]
+
+
+def test_an_actor_going_from_one_story_a_day_to_eight_escalates_once_a_steady_one_never() -> None:
+    engine = StoryEngine(StoryPolicy())
+    escalations = [
+        alert
+        for event in escalation_feed()
+        for alert in engine.process(event).alerts
+        if alert["kind"] == "escalation"
+    ]
+    assert [alert["actor"] for alert in escalations] == ["AZE"]
+    alert = escalations[0]
+    assert_valid("news.alerts.v1.json", alert)
+    assert alert["raised_at"].startswith("2026-10-27")
+    assert alert["escalation"]["stories_in_window"] >= 5
+    assert alert["escalation"]["baseline_per_window"] <= 1.0
+
+
+def test_an_engine_rebuilt_from_its_records_decides_as_the_original_would() -> None:
+    feed = escalation_feed()
+    whole = StoryEngine(StoryPolicy())
+    expected = [whole.process(event) for event in feed]
+    half = len(feed) // 2 + 3
+    before = StoryEngine(StoryPolicy())
+    records: dict[str, dict[str, Any]] = {}
+    for event in feed[:half]:
+        outcome = before.process(event)
+        records[outcome.story["id"]] = outcome.record
+    after = StoryEngine(StoryPolicy(), records.values())
+    resumed = [after.process(event) for event in feed[half:]]
+    assert [(o.story, o.alerts) for o in resumed] == [(o.story, o.alerts) for o in expected[half:]]
+    assert any(alert["kind"] == "escalation" for o in resumed for alert in o.alerts)
+
+
+def test_stories_older_than_retention_are_forgotten() -> None:
+    policy = StoryPolicy()
+    engine = StoryEngine(policy)
+    old = engine.process(drill("old", 0, "Agdam"))
+    engine.process(drill("new", policy.retention_hours + 1, "Qazax"))
+    assert engine.expired() == [old.story["id"]]
+    assert len(engine) == 1
+
+
+def test_pairwise_scores_count_article_pairs() -> None:
+    truth = {"a": "1", "b": "1", "c": "2", "d": "2"}
+    predicted = {"a": "x", "b": "x", "c": "x", "d": "y"}
+    scores = pairwise_scores(truth, predicted)
+    assert (scores["pairwise_precision"], scores["pairwise_recall"]) == (round(1 / 3, 4), 0.5)
