@@ -4,12 +4,14 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+MUSTER_TOOLS_BIN ?= $(HOME)/.cache/muster/tools/bin
+KUSTOMIZE_VERSION := v5.8.2
 EVAL_OUT ?= eval-report.json
 BENCH_OUT ?= bench-report.json
-export EVAL_OUT BENCH_OUT
+export EVAL_OUT BENCH_OUT MUSTER_TOOLS_BIN KUSTOMIZE_VERSION
 
 .DEFAULT_GOAL := help
-.PHONY: help install tools lint format test test-unit test-integration demo eval bench broker-start broker-stop clean
+.PHONY: help install tools lint format test test-unit test-deploy test-integration demo eval bench broker-start broker-stop clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-18s %s\n", $$1, $$2}'
@@ -22,11 +24,11 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP) ## create .venv/ with the muster command and the dev tools
 
-tools: ## install the system tools the tests use (Java 17 and Maven are expected; kcat from Debian)
+tools: ## install the tools the tests use, when missing (Java 17 and Maven are expected)
 	@command -v java >/dev/null || { echo "Java 17 is required (apt-get install openjdk-17-jre-headless)"; exit 1; }
 	@command -v mvn >/dev/null || { echo "Maven is required (apt-get install maven)"; exit 1; }
-	@command -v kcat >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq kcat >/dev/null; }
-	@command -v prometheus-alertmanager >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq prometheus-alertmanager >/dev/null; }
+	@command -v go >/dev/null || { echo "Go is required to build kustomize"; exit 1; }
+	@deploy/install-tools.sh
 
 lint: install ## ruff lint and format check
 	$(BIN)/ruff check .
@@ -39,8 +41,11 @@ format: install ## apply ruff's formatting and safe fixes
 test: install tools lint ## every test: unit, agent and integration (starts its own Kafka broker)
 	$(BIN)/pytest
 
-test-unit: install ## the fast tiers only (no broker)
-	$(BIN)/pytest -m "not integration"
+test-unit: install ## the fast tiers only (no broker, no deploy tools)
+	$(BIN)/pytest -m "not integration and not deploy"
+
+test-deploy: install tools ## the checks of deploy/ (promtool, amtool, docker-compose, kustomize)
+	$(BIN)/pytest -m deploy
 
 test-integration: install tools ## integration tests only (real broker, real workers)
 	$(BIN)/pytest -m integration

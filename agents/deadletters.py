@@ -26,13 +26,27 @@ async def send_dead_letter(
     """Publish the message unchanged to the dead-letter topic and count why."""
     origin = origin_of(message)
     reason = failure_reason(error)
+    context = {
+        "stage": stage,
+        "topic": origin.topic,
+        "partition": origin.partition,
+        "offset": origin.offset,
+    }
     if isinstance(error, InputError):
         log.warning(
-            "dead letter stage=%s reason=%s at %s: %s", stage, reason, origin.as_key(), error
+            "dead letter stage=%s reason=%s at %s: %s",
+            stage,
+            reason,
+            origin.as_key(),
+            error,
+            extra=context,
         )
     else:
         log.exception(
-            "internal error stage=%s at %s; message dead-lettered", stage, origin.as_key()
+            "internal error stage=%s at %s; message dead-lettered",
+            stage,
+            origin.as_key(),
+            extra=context,
         )
     await Publisher(pipeline).send(
         pipeline.topics.deadletter,

@@ -18,7 +18,8 @@ import faust
 from faust.types import Message, RecordMetadata
 
 from streams.app import Pipeline, PipelineTopics
-from streams.metrics import MOBILIZATION_EVENTS
+from streams.codec import decode_json
+from streams.metrics import MOBILIZATION_EVENTS, actor_labels
 
 
 class Publisher:
@@ -66,4 +67,5 @@ async def publish_article(
     await publisher.send(topics.enriched, source=source, key=key, value=enriched)
     if mobilization is not None:
         await publisher.send(topics.mobilization, source=source, key=key, value=mobilization)
-        MOBILIZATION_EVENTS.inc()
+        for actor in actor_labels(decode_json(mobilization)["actors"]):
+            MOBILIZATION_EVENTS.labels(actor).inc()

@@ -19,7 +19,7 @@ from agents.publish import Publisher, publish_article
 from agents.stage import register_stage
 from agents.tables import json_table
 from streams.app import Pipeline
-from streams.metrics import ARTICLES, PROCESSING_SECONDS, SIGNALS
+from streams.metrics import ARTICLES, PROCESSING_SECONDS, SIGNALS, TABLE_KEYS, actor_labels
 from streams.stages import read_normalized, tag_stage
 
 STAGE = "tag"
@@ -34,6 +34,7 @@ def register_tag(pipeline: Pipeline) -> AgentT:
         source=pipeline.catalog.normalized,
         help="Where each content fingerprint was first read (topic:partition:offset).",
     )
+    TABLE_KEYS.labels(FINGERPRINT_TABLE).set_function(lambda: len(first_seen))
     seconds = PROCESSING_SECONDS.labels(STAGE)
     stories_on = pipeline.settings.stories_on
     publisher = Publisher(pipeline)
@@ -61,6 +62,7 @@ def register_tag(pipeline: Pipeline) -> AgentT:
         first_seen[article.fingerprint] = origin.as_key()
         ARTICLES.labels(STAGE, "accepted").inc()
         for signal in tagged.result.signals:
-            SIGNALS.labels(signal.type, signal.polarity).inc()
+            for actor in actor_labels(signal.actors):
+                SIGNALS.labels(signal.type, signal.polarity, actor).inc()
 
     return register_stage(pipeline, name=STAGE, source=topics.normalized, handle=handle)

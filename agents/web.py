@@ -1,6 +1,7 @@
 """The worker's web pages.
 
-- ``/metrics``: Faust's sensors and Muster's counters, in Prometheus format;
+- ``/metrics``: Faust's sensors and Muster's counters, in Prometheus format; Faust's are named
+  ``faust_*`` whatever the app id, so dashboards and alerts do not depend on it;
 - ``/healthz``: 200 while every agent's loop runs, 503 otherwise, with progress per partition;
 - ``/readyz``: 200 once partitions are assigned and tables recovered, 503 before and during a
   rebalance.
@@ -13,18 +14,21 @@ from faust.web import Request, Response, View
 from prometheus_client import CONTENT_TYPE_LATEST, CollectorRegistry, generate_latest
 
 from streams.app import Pipeline
+from streams.healthcheck import HEALTH_PATH
 from streams.metrics import REGISTRY
 
 METRICS_PATH = "/metrics"
 FAUST_METRICS_PATH = "/metrics/faust"
-HEALTH_PATH = "/healthz"
+FAUST_METRICS_PREFIX = "faust"
 READY_PATH = "/readyz"
 
 
 def register_web(pipeline: Pipeline) -> None:
     app = pipeline.app
     faust_registry = CollectorRegistry(auto_describe=True)
-    setup_prometheus_sensors(app, pattern=FAUST_METRICS_PATH, registry=faust_registry)
+    setup_prometheus_sensors(
+        app, pattern=FAUST_METRICS_PATH, registry=faust_registry, name_prefix=FAUST_METRICS_PREFIX
+    )
 
     @app.page(METRICS_PATH)
     async def metrics(web: View, request: Request) -> Response:

@@ -1,10 +1,21 @@
-"""Muster's Prometheus metrics: one registry, bounded labels (no ids or URLs as labels)."""
+"""Muster's Prometheus metrics: one registry, bounded labels (no ids or URLs as labels).
+
+Actor labels are lexicon keys (ISO 3166-1 alpha-3 codes, or short upper-case names of groups
+and alliances), a closed set of about 150; ``actor_label`` folds anything else into
+``other`` so a lexicon mistake cannot blow up the number of series.
+"""
 
 from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
 
 from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram
 
 REGISTRY = CollectorRegistry(auto_describe=True)
+NO_ACTOR = "none"
+OTHER_ACTOR = "other"
+_ACTOR_KEY = re.compile(r"[A-Z][A-Z0-9_]{1,19}")
 
 ARTICLES = Counter(
     "muster_articles_total",
@@ -20,13 +31,14 @@ DEAD_LETTERS = Counter(
 )
 SIGNALS = Counter(
     "muster_signals_total",
-    "Signals found in accepted articles, by type and polarity.",
-    ["type", "polarity"],
+    "Signals found in accepted articles, by type, polarity and actor (one per actor).",
+    ["type", "polarity", "actor"],
     registry=REGISTRY,
 )
 MOBILIZATION_EVENTS = Counter(
     "muster_mobilization_events_total",
-    "Mobilization events published.",
+    "Mobilization events published, by actor (an event with two actors counts for both).",
+    ["actor"],
     registry=REGISTRY,
 )
 PROCESSING_SECONDS = Histogram(
@@ -47,3 +59,20 @@ ALERTS = Counter(
     ["kind"],
     registry=REGISTRY,
 )
+TABLE_KEYS = Gauge(
+    "muster_table_keys",
+    "Keys this worker holds in each table (its own partitions), read at scrape time.",
+    ["table"],
+    registry=REGISTRY,
+)
+
+
+def actor_label(actor: str) -> str:
+    """The label value for an actor key: the key itself, or ``other`` if it is not one."""
+    return actor if _ACTOR_KEY.fullmatch(actor) else OTHER_ACTOR
+
+
+def actor_labels(actors: Iterable[str]) -> Iterator[str]:
+    """One label per distinct actor, or ``none`` when there is no actor."""
+    labels = sorted({actor_label(actor) for actor in actors})
+    yield from labels or [NO_ACTOR]

@@ -16,6 +16,7 @@ from typing import Any
 from streams.stories.policy import StoryPolicy
 
 PROCESSING_GUARANTEES = ("at_least_once", "exactly_once")
+LOG_FORMATS = ("text", "json")
 
 
 def _setting(env: str, default: Any, doc: str) -> Any:
@@ -113,12 +114,19 @@ class Settings:
         "MUSTER_DATA_DIR", Path(".muster/worker"), "Worker state (table stores) directory."
     )
     log_level: str = _setting("MUSTER_LOG_LEVEL", "info", "Worker log level.")
+    log_format: str = _setting(
+        "MUSTER_LOG_FORMAT", "text", "Worker log format: text (default) or json (one per line)."
+    )
 
     def __post_init__(self) -> None:
         if self.processing_guarantee not in PROCESSING_GUARANTEES:
             raise ValueError(
                 f"MUSTER_PROCESSING_GUARANTEE must be one of {PROCESSING_GUARANTEES}, "
                 f"not {self.processing_guarantee!r}"
+            )
+        if self.log_format not in LOG_FORMATS:
+            raise ValueError(
+                f"MUSTER_LOG_FORMAT must be one of {LOG_FORMATS}, not {self.log_format!r}"
             )
         if self.stories not in ("on", "off"):
             raise ValueError(f"MUSTER_STORIES must be 'on' or 'off', not {self.stories!r}")

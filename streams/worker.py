@@ -10,6 +10,7 @@ from streams.app import create_pipeline
 from streams.catalog import TopicCatalog
 from streams.kafka_io import ensure_topics
 from streams.language import warm_up
+from streams.logs import logging_config
 from streams.settings import Settings
 from streams.tagger import available_languages
 from streams.tagger.lexicon import load_lexicon
@@ -30,6 +31,10 @@ def run_worker(settings: Settings) -> int:
     for language in available_languages():
         load_lexicon(language)
     pipeline = create_pipeline(settings)
-    worker = faust.Worker(pipeline.app, loglevel=settings.log_level)
+    worker = faust.Worker(
+        pipeline.app,
+        loglevel=settings.log_level,
+        logging_config=logging_config(settings.log_format, settings.log_level),
+    )
     worker.execute_from_commandline()
     return 0

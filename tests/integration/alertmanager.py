@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import json
-import shutil
 import subprocess
 import time
 import urllib.error
 import urllib.request
 from pathlib import Path
 from typing import Any
+
+from tests.deploy.tools import tool_path
 
 # One route to a receiver with no integrations: alerts are kept and shown, never sent.
 CONFIG = """\
@@ -19,12 +20,6 @@ receivers:
   - name: blackhole
 """
 READY_TIMEOUT_S = 30.0
-
-
-def tool(name: str) -> str:
-    path = shutil.which(name)
-    assert path, f"{name} is not installed: `make tools` installs it (prometheus-alertmanager)"
-    return path
 
 
 class Alertmanager:
@@ -48,7 +43,7 @@ class Alertmanager:
         with self.log_path.open("ab") as log:
             self._process = subprocess.Popen(
                 [
-                    tool("prometheus-alertmanager"),
+                    tool_path("prometheus-alertmanager"),
                     f"--config.file={config}",
                     f"--storage.path={self.prefix}-data",
                     f"--web.listen-address=127.0.0.1:{self.port}",
@@ -76,7 +71,7 @@ class Alertmanager:
     def alerts(self) -> list[dict[str, Any]]:
         """Every active alert, as ``amtool alert query -o json`` prints them."""
         query = subprocess.run(
-            [tool("amtool"), "alert", "query", f"--alertmanager.url={self.url}", "-o", "json"],
+            [tool_path("amtool"), "alert", "query", f"--alertmanager.url={self.url}", "-o", "json"],
             capture_output=True,
             text=True,
             timeout=30,
