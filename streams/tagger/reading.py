@@ -98,7 +98,9 @@ def _polarity(
         return "negated"
     if (
         cue_in_or_before("HYPOTHETICAL", HYPOTHETICAL_REACH)
-        or view.hits_in("HYPOTHETICAL", end, _word_after(view, end, MODAL_REACH_AFTER))
+        or view.hits_in("HYPOTHETICAL", end, _clause_horizon(view, end, MODAL_REACH_AFTER))
+        or cue_in_or_before("FUTURE", HYPOTHETICAL_REACH)
+        or view.hits_in("FUTURE", end, _clause_horizon(view, end, TIME_REACH_AFTER))
         or view.hits_in("CONDITION", view.start, start)
         or (view.field == "title" and cue_in_or_before("HEADLINE_FUTURE", HYPOTHETICAL_REACH))
     ):
@@ -116,13 +118,22 @@ def _word_after(view: SentenceView, position: int, words: int) -> int:
     return view.word_starts[following] if following < len(view.word_starts) else view.end
 
 
-def _dated_in_past(view: SentenceView, end: int, reference_year: int | None) -> bool:
-    """A past time before the trigger, or after it in the same clause ("intervened in a war
-    between ... in 1992"), up to ``TIME_REACH_AFTER`` words."""
-    horizon = _word_after(view, end, TIME_REACH_AFTER)
+def _clause_horizon(view: SentenceView, end: int, words: int, *, joins: bool = True) -> int:
+    """Where what follows the trigger stops speaking of it: ``words`` words on, or sooner at
+    a clause break, or (with ``joins``) at a conjunction that may start another clause
+    ("were put on alert *and* will move ...": the "will" is the second verb's)."""
+    horizon = _word_after(view, end, words)
     clause_end = _CLAUSE_BREAK.search(view.text, end, horizon)
     if clause_end is not None:
         horizon = clause_end.start()
+    join = view.hits_in("CLAUSE_JOIN", end, horizon) if joins else []
+    return join[0].start if join else horizon
+
+
+def _dated_in_past(view: SentenceView, end: int, reference_year: int | None) -> bool:
+    """A past time before the trigger, or after it in the same clause ("intervened in a war
+    between ... in 1992"), up to ``TIME_REACH_AFTER`` words."""
+    horizon = _clause_horizon(view, end, TIME_REACH_AFTER, joins=False)
     if view.hits_in("HISTORICAL", view.start, horizon):
         return True
     if view.has("RECENT"):
