@@ -47,3 +47,53 @@ def test_the_invasion_as_a_time_reference_is_historical() -> None:
     )
     assert ("troop_movement", "historical") in pairs
     assert ("troop_movement", "asserted") not in pairs
+
+
+@pytest.mark.parametrize(
+    ("title", "body", "language", "source"),
+    [
+        (
+            "",
+            "Войска приведены в высшую степень боевой готовности, сообщил министр обороны "
+            "Андрей Белоусов.",
+            "ru",
+            "министр обороны Андрей Белоусов",
+        ),
+        (
+            "",
+            "В Минобороны России заявили, что войска приведены в полную боевую готовность.",
+            "ru",
+            "Минобороны России",
+        ),
+        (
+            "",
+            "Генштаб ЗСУ повідомив, що Росія перекинула дві бригади на Покровський напрямок.",
+            "uk",
+            "Генштаб ЗСУ",
+        ),
+        (
+            "",
+            "Росія перекинула дві бригади на Покровський напрямок, повідомив речник "
+            "Державної прикордонної служби Андрій Демченко.",
+            "uk",
+            "речник Державної прикордонної служби Андрій Демченко",
+        ),
+        (
+            "",
+            'Два эшелона с танками прибыли на станцию, сообщает мониторинговая группа "Гаюн" '
+            "со ссылкой на жителей.",
+            "ru",
+            'мониторинговая группа "Гаюн"',
+        ),
+    ],
+)
+def test_sources_are_read_in_cyrillic(title: str, body: str, language: str, source: str) -> None:
+    result = tag_text(title, body, language=language, reference_year=2026)
+    assert source in {s.attribution for s in result.signals}
+
+
+def test_a_pronoun_is_not_a_source() -> None:
+    result = tag_text(
+        "", "Он также сообщил, что войска приведены в полную боевую готовность.", language="ru"
+    )
+    assert {s.attribution for s in result.signals} == {None}
