@@ -108,6 +108,10 @@ def _polarity(
         return bool(view.hits_in(concept, start, end)) or view.cue_before((concept,), start, reach)
 
     if view.has("DENIAL") or cue_in_or_before("NEGATION", NEGATION_REACH):
+        # a denial in an older episode is part of that episode ("units were not put on alert
+        # until hours before the 1941 attack"): background first
+        if _dated_in_past(view, end, reference_year) or (background and not view.has("RECENT")):
+            return "historical"
         return "negated"
     if (
         cue_in_or_before("HYPOTHETICAL", HYPOTHETICAL_REACH)

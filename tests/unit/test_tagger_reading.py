@@ -97,3 +97,8 @@ def test_a_pronoun_is_not_a_source() -> None:
         "", "Он также сообщил, что войска приведены в полную боевую готовность.", language="ru"
     )
     assert {s.attribution for s in result.signals} == {None}
+
+
+def test_a_denial_in_an_older_episode_is_historical() -> None:
+    pairs = found("In June 1941 many Soviet units were not put on combat alert until the attack.")
+    assert ("readiness_increase", "historical") in pairs
