@@ -22,6 +22,7 @@ HYPOTHETICAL_REACH = 8
 TARGET_REACH = 3
 TIME_REACH_AFTER = 12
 MODAL_REACH_AFTER = 2
+FUTURE_REACH_AFTER = 5
 MAX_TARGET_CANDIDATES = 4
 T = TypeVar("T")
 EQUIPMENT_CONCEPTS = ("HARDWARE", "WEAPONS")
@@ -117,7 +118,7 @@ def _polarity(
         cue_in_or_before("HYPOTHETICAL", HYPOTHETICAL_REACH)
         or view.hits_in("HYPOTHETICAL", end, _clause_horizon(view, end, MODAL_REACH_AFTER))
         or cue_in_or_before("FUTURE", HYPOTHETICAL_REACH)
-        or view.hits_in("FUTURE", end, _clause_horizon(view, end, TIME_REACH_AFTER))
+        or view.hits_in("FUTURE", end, _clause_horizon(view, end, FUTURE_REACH_AFTER))
         or view.hits_in("CONDITION", view.start, start)
         or (view.field == "title" and cue_in_or_before("HEADLINE_FUTURE", HYPOTHETICAL_REACH))
     ):
