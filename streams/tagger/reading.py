@@ -22,6 +22,7 @@ HYPOTHETICAL_REACH = 8
 TARGET_REACH = 3
 TIME_REACH_AFTER = 12
 MODAL_REACH_AFTER = 2
+FUTURE_REACH_AFTER = 5
 MAX_TARGET_CANDIDATES = 4
 T = TypeVar("T")
 EQUIPMENT_CONCEPTS = ("HARDWARE", "WEAPONS")
@@ -31,6 +32,19 @@ _CLAUSE_BREAK = re.compile(r"[,;:()]|\s-\s|\s\u2014\s")
 _TOKEN = re.compile(r"[\w.\-']+|[^\w\s]")
 _NAME_WORD = re.compile(r"[A-Z][\w.\-']*|of|the|for|and|de|al-\w+")
 _CONNECTORS = frozenset({"of", "the", "for", "and", "de"})
+_ANY_TOKEN = re.compile(r"\w[\w.\-'\u2019]*|[^\w\s]")
+_QUOTES = frozenset("\"'\u00ab\u00bb\u201c\u201d\u201e\u2018\u2019")
+MAX_SOURCE_WORDS = 8
+# Cues a source's name never runs across: prepositions, other cue words, conjunctions.
+SOURCE_STOPS = (
+    "LOCATIVE_PREP",
+    "TARGET_PREP",
+    "ATTRIBUTION_LEAD",
+    "ATTRIBUTION_VERB",
+    "CLAUSE_JOIN",
+    "NEGATION",
+    "CONDITION",
+)
 
 
 def read_signal(
@@ -95,10 +109,16 @@ def _polarity(
         return bool(view.hits_in(concept, start, end)) or view.cue_before((concept,), start, reach)
 
     if view.has("DENIAL") or cue_in_or_before("NEGATION", NEGATION_REACH):
+        # a denial in an older episode is part of that episode ("units were not put on alert
+        # until hours before the 1941 attack"): background first
+        if _dated_in_past(view, end, reference_year) or (background and not view.has("RECENT")):
+            return "historical"
         return "negated"
     if (
         cue_in_or_before("HYPOTHETICAL", HYPOTHETICAL_REACH)
-        or view.hits_in("HYPOTHETICAL", end, _word_after(view, end, MODAL_REACH_AFTER))
+        or view.hits_in("HYPOTHETICAL", end, _clause_horizon(view, end, MODAL_REACH_AFTER))
+        or cue_in_or_before("FUTURE", HYPOTHETICAL_REACH)
+        or view.hits_in("FUTURE", end, _clause_horizon(view, end, FUTURE_REACH_AFTER))
         or view.hits_in("CONDITION", view.start, start)
         or (view.field == "title" and cue_in_or_before("HEADLINE_FUTURE", HYPOTHETICAL_REACH))
     ):
@@ -116,13 +136,22 @@ def _word_after(view: SentenceView, position: int, words: int) -> int:
     return view.word_starts[following] if following < len(view.word_starts) else view.end
 
 
-def _dated_in_past(view: SentenceView, end: int, reference_year: int | None) -> bool:
-    """A past time before the trigger, or after it in the same clause ("intervened in a war
-    between ... in 1992"), up to ``TIME_REACH_AFTER`` words."""
-    horizon = _word_after(view, end, TIME_REACH_AFTER)
+def _clause_horizon(view: SentenceView, end: int, words: int, *, joins: bool = True) -> int:
+    """Where what follows the trigger stops speaking of it: ``words`` words on, or sooner at
+    a clause break, or (with ``joins``) at a conjunction that may start another clause
+    ("were put on alert *and* will move ...": the "will" is the second verb's)."""
+    horizon = _word_after(view, end, words)
     clause_end = _CLAUSE_BREAK.search(view.text, end, horizon)
     if clause_end is not None:
         horizon = clause_end.start()
+    join = view.hits_in("CLAUSE_JOIN", end, horizon) if joins else []
+    return join[0].start if join else horizon
+
+
+def _dated_in_past(view: SentenceView, end: int, reference_year: int | None) -> bool:
+    """A past time before the trigger, or after it in the same clause ("intervened in a war
+    between ... in 1992"), up to ``TIME_REACH_AFTER`` words."""
+    horizon = _clause_horizon(view, end, TIME_REACH_AFTER, joins=False)
     if view.hits_in("HISTORICAL", view.start, horizon):
         return True
     if view.has("RECENT"):
@@ -254,18 +283,106 @@ def _locations(view: SentenceView) -> tuple[str, ...]:
 
 
 def _attribution(view: SentenceView) -> str | None:
-    """Who reports it: "according to X", "X said", "said X"."""
+    """Who reports it: "according to X", "X said", "said X".
+
+    Names are read as runs of capitalized words ("the Belarusian Defense Ministry"). Where the
+    cue word is not ASCII (Cyrillic lexicons) a source often starts in lower case and inflects
+    ("сообщил министр обороны Андрей Белоусов", "в Минобороны России заявили"), so the name is
+    read as a run of words up to a preposition or another cue, that starts with a capital or
+    an ATTRIBUTION_HEAD word ("министр", "пресс-служба", "речник").
+    """
     text = view.text
     for cue in view.hits:
-        if cue.concept == "ATTRIBUTION_LEAD":
-            name = _name_after(text, cue.end, view.end)
-        elif cue.concept == "ATTRIBUTION_VERB":
-            name = _name_before(text, view.start, cue.start) or _name_after(text, cue.end, view.end)
-        else:
+        if cue.concept not in ("ATTRIBUTION_LEAD", "ATTRIBUTION_VERB"):
             continue
+        if text[cue.start : cue.end].isascii():
+            name = _name_after(text, cue.end, view.end)
+            if cue.concept == "ATTRIBUTION_VERB":
+                name = _name_before(text, view.start, cue.start) or name
+        else:
+            name = _source_after(view, cue.end)
+            if cue.concept == "ATTRIBUTION_VERB":
+                name = _source_before(view, cue.start) or name
         if name:
             return name
     return None
+
+
+def _source_tokens(view: SentenceView, left: int, right: int) -> list[tuple[int, int, bool]]:
+    """The tokens of ``text[left:right]`` as (start, end, stops a name)."""
+    stops = _memo(
+        view,
+        "source_stops",
+        lambda v: frozenset(hit.start for hit in v.hits if hit.concept in SOURCE_STOPS),
+    )
+    return [
+        (match.start(), match.end(), match.start() in stops or _breaks_name(match.group()))
+        for match in _ANY_TOKEN.finditer(view.text, left, right)
+    ]
+
+
+def _breaks_name(token: str) -> bool:
+    return not (token[0].isalnum() or token[0] == "_" or token in _QUOTES)
+
+
+def _source_after(view: SentenceView, position: int) -> str | None:
+    """The source named after a cue: "сообщило Минобороны Азербайджана", "сообщили в ведомстве"."""
+    tokens = _source_tokens(view, position, view.end)
+    while tokens and tokens[0][2] and view.text[tokens[0][0]] not in _QUOTES:
+        if not _is_preposition(view, tokens[0][0]):
+            return None
+        tokens.pop(0)
+    run = []
+    for token in tokens:
+        if token[2] or len(run) == MAX_SOURCE_WORDS:
+            break
+        run.append(token)
+    return _source_name(view, run)
+
+
+def _source_before(view: SentenceView, position: int) -> str | None:
+    """The source named before a cue: "Генштаб ЗСУ повідомив", "В Минобороны России заявили"."""
+    run: list[tuple[int, int, bool]] = []
+    for token in reversed(_source_tokens(view, view.start, position)):
+        if token[2] or len(run) == MAX_SOURCE_WORDS:
+            break
+        run.insert(0, token)
+    return _source_name(view, run)
+
+
+def _is_preposition(view: SentenceView, position: int) -> bool:
+    return any(hit.start == position for hit in view.hits if hit.concept == "LOCATIVE_PREP")
+
+
+def _source_name(view: SentenceView, run: list[tuple[int, int, bool]]) -> str | None:
+    """The run of words as a name: pronouns and linking words (ATTRIBUTION_SKIP) dropped at
+    either end ("При этом Лукашенко", "Министр также"), then lower-case words that are not a
+    source word dropped from the front ("заявил журналистам глава ведомства")."""
+    text = view.text
+    heads = _memo(
+        view,
+        "source_heads",
+        lambda v: frozenset(hit.start for hit in v.hits if hit.concept == "ATTRIBUTION_HEAD"),
+    )
+    skips = _memo(view, "source_skips", lambda v: v.by_concept.get("ATTRIBUTION_SKIP", []))
+    words = [token for token in run if text[token[0]] not in _QUOTES]
+    words = [token for token in words if not any(s.start <= token[0] < s.end for s in skips)]
+    while words and words[0][0] not in heads and not text[words[0][0]].isupper():
+        words.pop(0)
+    if not words:
+        return None
+    end = words[-1][1]
+    name = text[words[0][0] : end]
+    if end < len(text) and _closes_quote(name, text[end]):
+        name += text[end]
+    return name.strip().rstrip(".")
+
+
+def _closes_quote(name: str, char: str) -> bool:
+    """Does ``char`` close a quote the name opened ('группа "Гаюн', 'газета «Правда')?"""
+    if char == "\u00bb":
+        return "\u00ab" in name
+    return char in _QUOTES and name.count(char) % 2 == 1
 
 
 def _name_after(text: str, position: int, limit: int) -> str | None:
