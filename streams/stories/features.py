@@ -59,7 +59,7 @@ def read_article(enriched: dict[str, Any]) -> StoryArticle:
     """Features of an enriched event: its time, outlet, weighted terms, actors and types.
 
     Time is ``published_at``, else ``received_at`` (Kafka's timestamp); arrival is
-    ``received_at``. The outlet is
+    ``received_at`` alone (0 offline, where nothing arrives and nothing expires). The outlet is
     ``source``, else the URL's host, so copies on one site never count as corroboration.
     """
     moment = enriched["published_at"] or enriched["received_at"]
@@ -70,7 +70,7 @@ def read_article(enriched: dict[str, Any]) -> StoryArticle:
     return StoryArticle(
         id=enriched["id"],
         time=_epoch(moment),
-        arrival=_epoch(enriched["received_at"] or moment),
+        arrival=_epoch(enriched["received_at"]),
         ref={
             "id": enriched["id"],
             "url": enriched["url"],
