@@ -4,7 +4,8 @@ The mix follows a general news feed: most articles are about other things (econo
 weather, culture; a few with words military news shares, such as "mobilize supporters" or
 "earthquake drill"), and one in five reports military activity. Every article is about
 ``size`` bytes, built from sentences drawn with a seeded random generator, so the same seed
-always gives the same corpus.
+always gives the same corpus; a lead with invented names and a number makes each article
+its own event, as most articles in a real feed are.
 """
 
 from __future__ import annotations
@@ -61,6 +62,12 @@ _OTHER = [
     "Students took part in an earthquake drill at schools across the capital on {day}.",
 ]
 _DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+_SYLLABLES = ["ka", "ro", "vel", "mir", "tas", "ol", "ben", "dru", "zan", "pe", "gor", "li"]
+
+
+def _place(rng: random.Random) -> str:
+    """An invented town name: each article's dateline, so that articles tell distinct events."""
+    return "".join(rng.choice(_SYLLABLES) for _ in range(3)).capitalize()
 
 
 def generate_articles(count: int, *, seed: int = 7, size: int = 3000) -> Iterator[dict[str, str]]:
@@ -84,11 +91,17 @@ def generate_articles(count: int, *, seed: int = 7, size: int = 3000) -> Iterato
                 )
             )
         paragraphs = [" ".join(sentences[i : i + 3]) for i in range(0, len(sentences), 3)]
+        place, other_place, person = _place(rng), _place(rng), _place(rng)
+        lead = (
+            f"{place.upper()}, {rng.choice(_DAYS)} - Officials in {place} and {other_place} "
+            f"said on {rng.choice(_DAYS)} that {person} would report on "
+            f"{rng.randint(120, 98_000):,} cases. "
+        )
         yield {
             "id": f"gen-{seed}-{number}",
             "url": f"https://news.example/{seed}/{number}",
-            "title": sentences[0][:90],
-            "body": "\n\n".join(paragraphs),
+            "title": f"{place}: {sentences[0]}"[:90],
+            "body": lead + "\n\n".join(paragraphs),
             "source": "Generated Wire",
             "published_at": f"2026-0{1 + number % 9}-1{number % 10}T08:00:00Z",
         }

@@ -14,7 +14,7 @@ from streams.stories.features import StoryArticle
 from streams.stories.terms import Vector, top_terms, unit
 
 CENTROID_TERMS = 48
-MAX_MEMBERS = 200
+MAX_MEMBERS = 500
 MAX_URLS = 10
 
 

@@ -111,7 +111,16 @@ def test_exactly_once_mode_loses_nothing_after_sigkill(
     by_id: dict[str, set[bytes]] = {}
     for record in records:
         by_id.setdefault(decode_json(record.value)["id"], set()).add(record.value)
-    assert all(len(versions) == 1 for versions in by_id.values()), "a redelivery differed"
+    differing = {
+        article_id: sorted(
+            key
+            for key in decode_json(next(iter(versions)))
+            if len({orjson.dumps(decode_json(v)[key]) for v in versions}) > 1
+        )
+        for article_id, versions in by_id.items()
+        if len(versions) > 1
+    }
+    assert not differing, f"redeliveries differed in: {differing}"
     duplicates = sum(counts.values()) - len(counts)
     print(f"\nSIGKILL exactly_once: {duplicates} duplicates of {len(counts)} (read_committed)")
 
