@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from streams.stories.features import StoryArticle
-from streams.stories.terms import Vector, top_terms, unit
+from streams.stories.terms import Vector, top_terms
 
 CENTROID_TERMS = 48
 MAX_MEMBERS = 200
@@ -53,7 +53,6 @@ class Story:
     mobilization_actors: set[str] = field(default_factory=set)
     mobilization_types: set[str] = field(default_factory=set)
     alerts: list[dict[str, Any]] = field(default_factory=list)
-    centroid: Vector = field(default_factory=dict)
 
     @classmethod
     def start(cls, story_id: str, article: StoryArticle) -> Story:
@@ -83,7 +82,6 @@ class Story:
         for term, weight in article.vector.items():
             self.mass[term] = self.mass.get(term, 0.0) + weight
         self.mass = top_terms(self.mass, CENTROID_TERMS)
-        self.centroid = unit(self.mass)
         self.sources.add(article.source)
         if len(self.urls) < MAX_URLS:
             self.urls.append(article.ref["url"])
@@ -135,5 +133,4 @@ class Story:
             mobilization_actors=set(record["mobilization_actors"]),
             mobilization_types=set(record["mobilization_types"]),
             alerts=list(record["alerts"]),
-            centroid=unit(mass),
         )
