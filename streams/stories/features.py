@@ -29,15 +29,6 @@ class StoryArticle:
     mobilization_types: tuple[str, ...]
 
 
-LEAD_CHARS = 600
-
-
-def _in_lead(signal: dict[str, Any]) -> bool:
-    """Signals of the headline and first paragraph tell the event; later ones, its context."""
-    evidence = signal["evidence"]
-    return evidence["field"] == "title" or evidence["start"] < LEAD_CHARS
-
-
 def _acting(signals: list[dict[str, Any]]) -> frozenset[str]:
     """Who acts in the event told first (the headline's signal, else the earliest).
 
@@ -49,6 +40,19 @@ def _acting(signals: list[dict[str, Any]]) -> frozenset[str]:
         return frozenset()
     first = min(named, key=lambda s: (s["evidence"]["field"] != "title", s["evidence"]["start"]))
     return frozenset(first["actors"])
+
+
+def _told(signals: list[dict[str, Any]]) -> frozenset[str]:
+    """The kind of event told first: the headline's asserted signal types, else the earliest.
+
+    A lead also names the context (a call-up "as troops move to the border"); the kind the
+    headline tells is the event's own.
+    """
+    asserted = [signal for signal in signals if signal["polarity"] == "asserted"]
+    headline = {s["type"] for s in asserted if s["evidence"]["field"] == "title"}
+    if headline or not asserted:
+        return frozenset(headline)
+    return frozenset({min(asserted, key=lambda s: s["evidence"]["start"])["type"]})
 
 
 def _epoch(moment: str | None) -> float:
@@ -65,8 +69,6 @@ def read_article(enriched: dict[str, Any]) -> StoryArticle:
     moment = enriched["published_at"] or enriched["received_at"]
     signals = enriched["signals"]
     asserted = [signal for signal in signals if signal["polarity"] == "asserted"]
-    lead = [signal for signal in signals if _in_lead(signal)] or signals
-    lead_asserted = [signal for signal in lead if signal["polarity"] == "asserted"] or asserted
     return StoryArticle(
         id=enriched["id"],
         time=_epoch(moment),
@@ -82,7 +84,7 @@ def read_article(enriched: dict[str, Any]) -> StoryArticle:
         language=enriched["language"],
         vector=content_vector(enriched["title"], enriched["body"], enriched["language"]),
         actors=_acting(signals),
-        types=frozenset(signal["type"] for signal in lead_asserted),
+        types=_told(signals),
         mobilization=enriched["mobilization"],
         mobilization_actors=tuple(enriched["actors"]),
         mobilization_types=tuple(
