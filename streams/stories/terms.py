@@ -25,8 +25,9 @@ SCALED = re.compile(
 MODEL = re.compile(r"\b([^\W\d_]{1,4})-(\d{1,4})[^\W\d_]{0,2}\b")
 SKELETON_CHARS = 5
 VOWELS = str.maketrans("", "", "aeiouy")
-DIGRAPHS = (("shch", "s"), ("dzh", "j"), ("zh", "j"), ("kh", "h"), ("ch", "c"), ("sh", "s"),
-            ("ts", "c"), ("ck", "k"), ("ph", "f"), ("w", "v"), ("x", "ks"), ("q", "k"))  # fmt: skip
+DIGRAPHS = (("q", "k"), ("shch", "s"), ("dzh", "j"), ("zh", "j"), ("kh", "h"), ("sh", "s"),
+            ("ch", "q"), ("ts", "q"), ("tz", "q"), ("ck", "k"), ("c", "k"), ("ph", "f"),
+            ("w", "v"), ("x", "ks"), ("z", "s"))  # fmt: skip
 CASE_ENDINGS = re.compile(r"(ами|ями|ого|его|ому|ему|ом|ем|ём|ов|ев|ах|ях|ых|их|ым|им|ам|ям)$")
 COMMON_ZIPF = 6.0
 RARE_ZIPF = 2.0
@@ -93,8 +94,10 @@ def _scaled(match: re.Match[str]) -> str:
 def term_key(term: str) -> str:
     """A spelling-blind key, so a name matches across scripts, transliterations and cases.
 
-    Cyrillic is transliterated after its case endings are cut; then digraphs that
-    transliterations spell differently become one letter, vowels after the first letter go,
+    Cyrillic is transliterated after its case endings are cut; then letters that
+    transliterations and loanwords spell differently become one (``DIGRAPHS``, in order: a
+    real q is a k first, so "q" can stand for the affricates ch and ts; a c left over is a k,
+    z is s: "Carmeli" and "Кармели", "reservists" and "резервистов"), vowels after the first go,
     repeated letters collapse, and the key keeps ``SKELETON_CHARS`` letters ("Nakhchivan" and
     "Нахичевани" give "nhcvn"). Numbers and designations are kept as they are.
     """
