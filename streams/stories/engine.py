@@ -33,6 +33,7 @@ ACTOR_PENALTY = 0.10
 TYPE_PENALTY = 0.20
 DRIFT_PER_DAY = 0.10
 MIN_LINK = 0.03
+CROSS_LANGUAGE_GAIN = 2.0
 
 
 @dataclass(frozen=True)
@@ -255,9 +256,13 @@ def similarity(article: StoryArticle, story: Story) -> float:
 
     Agreeing metadata earns nothing: one actor, one kind of event and one week is what two
     different events of a busy actor have in common. Erring towards separate stories is the
-    safer side for alerting: a wrong merge hides a story's ``new_story`` alert.
+    safer side for alerting: a wrong merge hides a story's ``new_story`` alert. A report in a
+    language none of the story's articles is in shares only names and numbers with them, so
+    its score counts ``CROSS_LANGUAGE_GAIN`` times.
     """
     score = dot(article.vector, story.mass) / story.articles
+    if article.language not in story.languages:
+        score *= CROSS_LANGUAGE_GAIN
     if score < MIN_LINK:
         return 0.0
     gap = max(0.0, story.first_time - article.time, article.time - story.last_time)

@@ -53,6 +53,7 @@ class Story:
     mobilization_actors: set[str] = field(default_factory=set)
     mobilization_types: set[str] = field(default_factory=set)
     alerts: list[dict[str, Any]] = field(default_factory=list)
+    languages: set[str] = field(default_factory=set)
 
     @classmethod
     def start(cls, story_id: str, article: StoryArticle) -> Story:
@@ -83,6 +84,7 @@ class Story:
             self.mass[term] = self.mass.get(term, 0.0) + weight
         self.mass = top_terms(self.mass, CENTROID_TERMS)
         self.sources.add(article.source)
+        self.languages.add(article.language)
         if len(self.urls) < MAX_URLS:
             self.urls.append(article.ref["url"])
         self.articles += 1
@@ -110,6 +112,7 @@ class Story:
             "mobilization_actors": sorted(self.mobilization_actors),
             "mobilization_types": sorted(self.mobilization_types),
             "alerts": self.alerts,
+            "languages": sorted(self.languages),
         }
 
     @classmethod
@@ -133,4 +136,5 @@ class Story:
             mobilization_actors=set(record["mobilization_actors"]),
             mobilization_types=set(record["mobilization_types"]),
             alerts=list(record["alerts"]),
+            languages=set(record.get("languages", ())),
         )
