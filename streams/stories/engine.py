@@ -31,6 +31,7 @@ MAX_POSTINGS = 2000
 CANDIDATES = 24
 ACTOR_PENALTY = 0.10
 TYPE_PENALTY = 0.20
+QUANTITY_PENALTY = 0.10
 DRIFT_PER_DAY = 0.10
 MIN_LINK = 0.03
 CROSS_LANGUAGE_GAIN = 2.0
@@ -247,8 +248,8 @@ class StoryEngine:
 
 
 def similarity(article: StoryArticle, story: Story) -> float:
-    """Average term cosine with the story's articles, lowered when the acting sides or the
-    signal types disagree, and by time.
+    """Average term cosine with the story's articles, lowered when the acting sides, the
+    signal types or the sizes told (a call-up of 2,500 and one of 3,000) disagree, and by time.
 
     The average (the article's dot product with the sum of the members' unit vectors, over
     their number) rather than the cosine with the centroid: a story that has drifted across
@@ -271,6 +272,8 @@ def similarity(article: StoryArticle, story: Story) -> float:
         score -= ACTOR_PENALTY
     if article.types and story.types and not article.types & story.types:
         score -= TYPE_PENALTY
+    if article.quantities and story.quantities and not article.quantities & story.quantities:
+        score -= QUANTITY_PENALTY
     return score
 
 

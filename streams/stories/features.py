@@ -7,7 +7,7 @@ from datetime import datetime
 from typing import Any
 from urllib.parse import urlsplit
 
-from streams.stories.terms import Vector, content_vector
+from streams.stories.terms import Vector, content_vector, terms
 from streams.tagger import MOBILIZATION_TYPES
 
 
@@ -24,6 +24,7 @@ class StoryArticle:
     vector: Vector
     actors: frozenset[str]
     types: frozenset[str]
+    quantities: frozenset[str]
     mobilization: bool
     mobilization_actors: tuple[str, ...]
     mobilization_types: tuple[str, ...]
@@ -42,17 +43,24 @@ def _acting(signals: list[dict[str, Any]]) -> frozenset[str]:
     return frozenset(first["actors"])
 
 
-def _told(signals: list[dict[str, Any]]) -> frozenset[str]:
-    """The kind of event told first: the headline's asserted signal types, else the earliest.
+def _told(signals: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The signals of the event told first: the headline's asserted ones, else the earliest.
 
-    A lead also names the context (a call-up "as troops move to the border"); the kind the
-    headline tells is the event's own.
+    A lead also names the context (a call-up "as troops move to the border"); the kind and
+    size of event the headline tells are the event's own.
     """
     asserted = [signal for signal in signals if signal["polarity"] == "asserted"]
-    headline = {s["type"] for s in asserted if s["evidence"]["field"] == "title"}
+    headline = [signal for signal in asserted if signal["evidence"]["field"] == "title"]
     if headline or not asserted:
-        return frozenset(headline)
-    return frozenset({min(asserted, key=lambda s: s["evidence"]["start"])["type"]})
+        return headline
+    return [min(asserted, key=lambda signal: signal["evidence"]["start"])]
+
+
+def _quantities(told: list[dict[str, Any]]) -> frozenset[str]:
+    """The numbers of the told event's size ("3,500 troops", "20 тысяч военных")."""
+    return frozenset(
+        term for signal in told for term in terms(signal.get("quantity") or "") if term[0].isdigit()
+    )
 
 
 def _epoch(moment: str | None) -> float:
@@ -68,6 +76,7 @@ def read_article(enriched: dict[str, Any]) -> StoryArticle:
     """
     moment = enriched["published_at"] or enriched["received_at"]
     signals = enriched["signals"]
+    told = _told(signals)
     asserted = [signal for signal in signals if signal["polarity"] == "asserted"]
     return StoryArticle(
         id=enriched["id"],
@@ -84,7 +93,8 @@ def read_article(enriched: dict[str, Any]) -> StoryArticle:
         language=enriched["language"],
         vector=content_vector(enriched["title"], enriched["body"], enriched["language"]),
         actors=_acting(signals),
-        types=_told(signals),
+        types=frozenset(signal["type"] for signal in told),
+        quantities=_quantities(told),
         mobilization=enriched["mobilization"],
         mobilization_actors=tuple(enriched["actors"]),
         mobilization_types=tuple(

@@ -32,9 +32,9 @@ class Member:
 
 @dataclass(slots=True)
 class Story:
-    """A story in memory. ``actors`` and ``types`` are those of the article that started it:
-    the event's own, which later reports (that also name reactions and context) cannot widen
-    until everything looks alike."""
+    """A story in memory. ``actors``, ``types`` and ``quantities`` are those of the article
+    that started it: the event's own, which later reports (that also name reactions and
+    context) cannot widen until everything looks alike."""
 
     id: str
     first_time: float
@@ -43,6 +43,7 @@ class Story:
     mass: Vector
     actors: set[str]
     types: set[str]
+    quantities: set[str]
     sources: set[str]
     articles: int
     members: dict[str, Member]
@@ -65,6 +66,7 @@ class Story:
             mass={},
             actors=set(article.actors),
             types=set(article.types),
+            quantities=set(article.quantities),
             sources=set(),
             articles=0,
             members={},
@@ -102,6 +104,7 @@ class Story:
             "mass": sorted(self.mass.items()),
             "actors": sorted(self.actors),
             "types": sorted(self.types),
+            "quantities": sorted(self.quantities),
             "sources": sorted(self.sources),
             "articles": self.articles,
             "members": [[key, m.first, m.sources] for key, m in self.members.items()],
@@ -126,6 +129,7 @@ class Story:
             mass=mass,
             actors=set(record["actors"]),
             types=set(record["types"]),
+            quantities=set(record.get("quantities", ())),
             sources=set(record["sources"]),
             articles=record["articles"],
             members={key: Member(first, sources) for key, first, sources in record["members"]},
