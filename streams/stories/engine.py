@@ -1,9 +1,9 @@
 """Online story assignment and alerting, one enriched article at a time.
 
-An article joins the story whose articles it is most similar to on average, among the stories within
-the time window that share at least one indexed term with it; otherwise it starts a story.
-Similarity is the cosine of rarity-weighted terms (``terms.py``), raised when actors and
-signal types agree and lowered when both sides name some and none agree: two reports of one
+An article joins the story whose articles it is most similar to on average, among the
+stories within the time window that share at least one indexed term with it; otherwise it
+starts a story. Similarity is the cosine of rarity-weighted terms (``terms.py``), lowered when
+both sides name acting sides, kinds or sizes of event and none agree: two reports of one
 event share names, places and numbers, while two events of one actor in one week share only
 the actor. Every decision is a function of the story records and the article, so a recovered
 table and a redelivered article give the same story and the same alerts.
@@ -33,7 +33,6 @@ ACTOR_PENALTY = 0.10
 TYPE_PENALTY = 0.20
 QUANTITY_PENALTY = 0.10
 DRIFT_PER_DAY = 0.10
-MIN_LINK = 0.03
 CROSS_LANGUAGE_GAIN = 2.0
 
 
@@ -264,8 +263,6 @@ def similarity(article: StoryArticle, story: Story) -> float:
     score = dot(article.vector, story.mass) / story.articles
     if article.language not in story.languages:
         score *= CROSS_LANGUAGE_GAIN
-    if score < MIN_LINK:
-        return 0.0
     gap = max(0.0, story.first_time - article.time, article.time - story.last_time)
     score -= DRIFT_PER_DAY * gap / (24 * HOUR)
     if article.actors and story.actors and not article.actors & story.actors:

@@ -13,7 +13,7 @@ from typing import Any
 from streams.stories.features import StoryArticle
 from streams.stories.terms import Vector, top_terms
 
-CENTROID_TERMS = 48
+STORY_TERMS = 48
 MAX_MEMBERS = 200
 MAX_URLS = 10
 
@@ -84,7 +84,7 @@ class Story:
         self.last_arrival = max(self.last_arrival, article.arrival)
         for term, weight in article.vector.items():
             self.mass[term] = self.mass.get(term, 0.0) + weight
-        self.mass = top_terms(self.mass, CENTROID_TERMS)
+        self.mass = top_terms(self.mass, STORY_TERMS)
         self.sources.add(article.source)
         self.languages.add(article.language)
         if len(self.urls) < MAX_URLS:

@@ -3,8 +3,9 @@
 Two reports of one event share few exact phrases but do share its rare words: names, places,
 units, equipment, numbers. Rarity comes from ``wordfreq`` (word frequencies of 40 languages
 from large mixed corpora, shipped inside the package), which is a better prior than counts
-we could gather from our own stream, and needs no state to rebuild after a restart. Cyrillic
-terms are also transliterated, so a name can match across an English and a Russian report.
+we could gather from our own stream, and needs no state to rebuild after a restart. Terms
+are compared by spelling-blind keys (``term_key``), so a name can match across an English
+and a Russian or Ukrainian report, and numbers by one written form.
 """
 
 from __future__ import annotations
@@ -85,6 +86,7 @@ def terms(text: str) -> list[str]:
 
 
 def _scaled(match: re.Match[str]) -> str:
+    """A size written in words as digits ("1.5 million" is 1500000): outlets write it both ways."""
     whole, fraction, scale = match.groups()
     factor = 1_000_000 if scale[0] in "mм" else 1000
     return str(int(whole) * factor + int((fraction or "0").ljust(2, "0")) * factor // 100)
