@@ -91,11 +91,12 @@ def generate_articles(count: int, *, seed: int = 7, size: int = 3000) -> Iterato
                 )
             )
         paragraphs = [" ".join(sentences[i : i + 3]) for i in range(0, len(sentences), 3)]
-        place, other_place, person = _place(rng), _place(rng), _place(rng)
+        place, other, person, group = (_place(rng) for _ in range(4))
         lead = (
-            f"{place.upper()}, {rng.choice(_DAYS)} - Officials in {place} and {other_place} "
-            f"said on {rng.choice(_DAYS)} that {person} would report on "
-            f"{rng.randint(120, 98_000):,} cases. "
+            f"{place.upper()}, {rng.choice(_DAYS)} - Officials in {place} and {other} said on "
+            f"{rng.choice(_DAYS)} that {person} of the {group} office would report on "
+            f"{rng.randint(120, 98_000):,} cases. {person} told the {group} council in {place} "
+            f"that {rng.randint(3, 900):,} more were expected in {other}. "
         )
         yield {
             "id": f"gen-{seed}-{number}",

@@ -7,7 +7,7 @@ from datetime import datetime
 from typing import Any
 from urllib.parse import urlsplit
 
-from streams.stories.terms import Vector, content_vector
+from streams.stories.terms import Vector, content_vector, terms
 from streams.tagger import MOBILIZATION_TYPES
 
 
@@ -24,18 +24,10 @@ class StoryArticle:
     vector: Vector
     actors: frozenset[str]
     types: frozenset[str]
+    quantities: frozenset[str]
     mobilization: bool
     mobilization_actors: tuple[str, ...]
     mobilization_types: tuple[str, ...]
-
-
-LEAD_CHARS = 600
-
-
-def _in_lead(signal: dict[str, Any]) -> bool:
-    """Signals of the headline and first paragraph tell the event; later ones, its context."""
-    evidence = signal["evidence"]
-    return evidence["field"] == "title" or evidence["start"] < LEAD_CHARS
 
 
 def _acting(signals: list[dict[str, Any]]) -> frozenset[str]:
@@ -51,6 +43,26 @@ def _acting(signals: list[dict[str, Any]]) -> frozenset[str]:
     return frozenset(first["actors"])
 
 
+def _told(signals: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The signals of the event told first: the headline's asserted ones, else the earliest.
+
+    A lead also names the context (a call-up "as troops move to the border"); the kind and
+    size of event the headline tells are the event's own.
+    """
+    asserted = [signal for signal in signals if signal["polarity"] == "asserted"]
+    headline = [signal for signal in asserted if signal["evidence"]["field"] == "title"]
+    if headline or not asserted:
+        return headline
+    return [min(asserted, key=lambda signal: signal["evidence"]["start"])]
+
+
+def _quantities(told: list[dict[str, Any]]) -> frozenset[str]:
+    """The numbers of the told event's size ("3,500 troops", "20 тысяч военных")."""
+    return frozenset(
+        term for signal in told for term in terms(signal.get("quantity") or "") if term[0].isdigit()
+    )
+
+
 def _epoch(moment: str | None) -> float:
     return datetime.fromisoformat(moment).timestamp() if moment else 0.0
 
@@ -64,9 +76,8 @@ def read_article(enriched: dict[str, Any]) -> StoryArticle:
     """
     moment = enriched["published_at"] or enriched["received_at"]
     signals = enriched["signals"]
+    told = _told(signals)
     asserted = [signal for signal in signals if signal["polarity"] == "asserted"]
-    lead = [signal for signal in signals if _in_lead(signal)] or signals
-    lead_asserted = [signal for signal in lead if signal["polarity"] == "asserted"] or asserted
     return StoryArticle(
         id=enriched["id"],
         time=_epoch(moment),
@@ -82,7 +93,8 @@ def read_article(enriched: dict[str, Any]) -> StoryArticle:
         language=enriched["language"],
         vector=content_vector(enriched["title"], enriched["body"], enriched["language"]),
         actors=_acting(signals),
-        types=frozenset(signal["type"] for signal in lead_asserted),
+        types=frozenset(signal["type"] for signal in told),
+        quantities=_quantities(told),
         mobilization=enriched["mobilization"],
         mobilization_actors=tuple(enriched["actors"]),
         mobilization_types=tuple(

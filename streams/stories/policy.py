@@ -17,7 +17,7 @@ class StoryPolicy:
     """
 
     window_hours: float = 72.0
-    join_threshold: float = 0.15
+    join_threshold: float = 0.10
     corroboration_sources: int = 3
     escalation_window_hours: float = 24.0
     baseline_days: float = 7.0

@@ -11,9 +11,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from streams.stories.features import StoryArticle
-from streams.stories.terms import Vector, top_terms, unit
+from streams.stories.terms import Vector, top_terms
 
-CENTROID_TERMS = 48
+STORY_TERMS = 48
 MAX_MEMBERS = 500
 MAX_URLS = 10
 
@@ -32,9 +32,9 @@ class Member:
 
 @dataclass(slots=True)
 class Story:
-    """A story in memory. ``actors`` and ``types`` are those of the article that started it:
-    the event's own, which later reports (that also name reactions and context) cannot widen
-    until everything looks alike."""
+    """A story in memory. ``actors``, ``types`` and ``quantities`` are those of the article
+    that started it: the event's own, which later reports (that also name reactions and
+    context) cannot widen until everything looks alike."""
 
     id: str
     first_time: float
@@ -43,6 +43,7 @@ class Story:
     mass: Vector
     actors: set[str]
     types: set[str]
+    quantities: set[str]
     sources: set[str]
     articles: int
     members: dict[str, Member]
@@ -53,7 +54,7 @@ class Story:
     mobilization_actors: set[str] = field(default_factory=set)
     mobilization_types: set[str] = field(default_factory=set)
     alerts: list[dict[str, Any]] = field(default_factory=list)
-    centroid: Vector = field(default_factory=dict)
+    languages: set[str] = field(default_factory=set)
 
     @classmethod
     def start(cls, story_id: str, article: StoryArticle) -> Story:
@@ -65,6 +66,7 @@ class Story:
             mass={},
             actors=set(article.actors),
             types=set(article.types),
+            quantities=set(article.quantities),
             sources=set(),
             articles=0,
             members={},
@@ -82,9 +84,9 @@ class Story:
         self.last_arrival = max(self.last_arrival, article.arrival)
         for term, weight in article.vector.items():
             self.mass[term] = self.mass.get(term, 0.0) + weight
-        self.mass = top_terms(self.mass, CENTROID_TERMS)
-        self.centroid = unit(self.mass)
+        self.mass = top_terms(self.mass, STORY_TERMS)
         self.sources.add(article.source)
+        self.languages.add(article.language)
         if len(self.urls) < MAX_URLS:
             self.urls.append(article.ref["url"])
         self.articles += 1
@@ -102,6 +104,7 @@ class Story:
             "mass": sorted(self.mass.items()),
             "actors": sorted(self.actors),
             "types": sorted(self.types),
+            "quantities": sorted(self.quantities),
             "sources": sorted(self.sources),
             "articles": self.articles,
             "members": [[key, m.first, m.sources] for key, m in self.members.items()],
@@ -112,6 +115,7 @@ class Story:
             "mobilization_actors": sorted(self.mobilization_actors),
             "mobilization_types": sorted(self.mobilization_types),
             "alerts": self.alerts,
+            "languages": sorted(self.languages),
         }
 
     @classmethod
@@ -125,6 +129,7 @@ class Story:
             mass=mass,
             actors=set(record["actors"]),
             types=set(record["types"]),
+            quantities=set(record.get("quantities", ())),
             sources=set(record["sources"]),
             articles=record["articles"],
             members={key: Member(first, sources) for key, first, sources in record["members"]},
@@ -135,5 +140,5 @@ class Story:
             mobilization_actors=set(record["mobilization_actors"]),
             mobilization_types=set(record["mobilization_types"]),
             alerts=list(record["alerts"]),
-            centroid=unit(mass),
+            languages=set(record.get("languages", ())),
         )

@@ -3,14 +3,16 @@
 Two reports of one event share few exact phrases but do share its rare words: names, places,
 units, equipment, numbers. Rarity comes from ``wordfreq`` (word frequencies of 40 languages
 from large mixed corpora, shipped inside the package), which is a better prior than counts
-we could gather from our own stream, and needs no state to rebuild after a restart. Cyrillic
-terms are also transliterated, so a name can match across an English and a Russian report.
+we could gather from our own stream, and needs no state to rebuild after a restart. Terms
+are compared by spelling-blind keys (``term_key``), so a name can match across an English
+and a Russian or Ukrainian report, and numbers by one written form.
 """
 
 from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from collections import Counter
 from functools import cache, lru_cache
 
@@ -18,6 +20,16 @@ import wordfreq
 
 DIGIT_SEPARATOR = re.compile(r"(?<=\d)[.,](?=\d)")
 TOKEN = re.compile(r"[^\W_]+")
+SCALED = re.compile(
+    r"(\d+)(?:[.,](\d{1,2}))?\s*(thousand|тысяч\w*|тыс\b|тисяч\w*|тис\b|million|млн|миллион\w*|мільйон\w*)"
+)
+MODEL = re.compile(r"\b([^\W\d_]{1,4})-(\d{1,4})[^\W\d_]{0,2}\b")
+SKELETON_CHARS = 5
+VOWELS = str.maketrans("", "", "aeiouy")
+DIGRAPHS = (("q", "k"), ("shch", "s"), ("dzh", "j"), ("zh", "j"), ("kh", "h"), ("sh", "s"),
+            ("ch", "q"), ("ts", "q"), ("tz", "q"), ("ck", "k"), ("c", "k"), ("ph", "f"),
+            ("w", "v"), ("x", "ks"), ("z", "s"))  # fmt: skip
+CASE_ENDINGS = re.compile(r"(ами|ями|ого|его|ому|ему|ом|ем|ём|ов|ев|ах|ях|ых|их|ым|им|ам|ям)$")
 COMMON_ZIPF = 6.0
 RARE_ZIPF = 2.0
 MAX_WEIGHT = COMMON_ZIPF - RARE_ZIPF
@@ -64,13 +76,52 @@ def _number_weight(digits: str) -> float:
 
 
 def terms(text: str) -> list[str]:
-    """Lower-case word and number tokens; numbers lose their separators ("5,000" = "5000")."""
-    tokens = TOKEN.findall(DIGIT_SEPARATOR.sub("", text.lower()))
+    """Lower-case word and number tokens, numbers and model designations in one form.
+
+    "5,000", "5 thousand" and "5 тысяч" all become "5000"; "T-72B" and "Т-72Б" become "t72".
+    """
+    text = MODEL.sub(r"\1\2", SCALED.sub(_scaled, text.lower()))
+    tokens = TOKEN.findall(DIGIT_SEPARATOR.sub("", text))
     return [token for token in tokens if len(token) >= 3 or token[0].isdigit()]
 
 
+def _scaled(match: re.Match[str]) -> str:
+    """A size written in words as digits ("1.5 million" is 1500000): outlets write it both ways."""
+    whole, fraction, scale = match.groups()
+    factor = 1_000_000 if scale[0] in "mм" else 1000
+    return str(int(whole) * factor + int((fraction or "0").ljust(2, "0")) * factor // 100)
+
+
+@lru_cache(maxsize=262_144)
+def term_key(term: str) -> str:
+    """A spelling-blind key, so a name matches across scripts, transliterations and cases.
+
+    Cyrillic is transliterated after its case endings are cut; then letters that
+    transliterations and loanwords spell differently become one (``DIGRAPHS``, in order: a
+    real q is a k first, so "q" can stand for the affricates ch and ts; a c left over is a k,
+    z is s: "Carmeli" and "Кармели", "reservists" and "резервистов"), vowels after the first go,
+    repeated letters collapse, and the key keeps ``SKELETON_CHARS`` letters ("Nakhchivan" and
+    "Нахичевани" give "nhcvn"). Numbers and designations are kept as they are.
+    """
+    if any(char.isdigit() for char in term):
+        return term.translate(_CYRILLIC)
+    if not term.isascii() and len(term) > 5:
+        term = CASE_ENDINGS.sub("", term)
+    word = unicodedata.normalize("NFKD", term.translate(_CYRILLIC))
+    word = "".join(char for char in word if char.isascii())
+    for spelling, letter in DIGRAPHS:
+        word = word.replace(spelling, letter)
+    if not word:
+        return term
+    skeleton = word[0] + word[1:].translate(VOWELS)
+    collapsed = "".join(
+        char for i, char in enumerate(skeleton) if i == 0 or char != skeleton[i - 1]
+    )
+    return collapsed[:SKELETON_CHARS]
+
+
 def content_vector(title: str, body: str, language: str) -> Vector:
-    """A unit-length weighted term vector of the headline and the lead.
+    """A unit-length weighted term vector of the headline and the lead, keyed by ``term_key``.
 
     The lead tells the event; later paragraphs often recall older ones. The headline counts
     twice. Only the ``VECTOR_TERMS`` heaviest terms are kept, which bounds memory per story.
@@ -82,7 +133,7 @@ def content_vector(title: str, body: str, language: str) -> Vector:
     for term, count in counts.items():
         weight = term_weight(term, language)
         if weight > 0:
-            key = term.translate(_CYRILLIC) if language in ("ru", "uk", "be", "bg") else term
+            key = term_key(term)
             weighted[key] = weighted.get(key, 0.0) + weight * (1.0 + math.log(count))
     return unit(top_terms(weighted, VECTOR_TERMS))
 
@@ -99,8 +150,7 @@ def unit(vector: Vector) -> Vector:
     return {term: weight / norm for term, weight in vector.items()} if norm else {}
 
 
-def cosine(left: Vector, right: Vector) -> float:
-    """Cosine of two unit vectors (iterates over the smaller one)."""
-    if len(left) > len(right):
-        left, right = right, left
-    return sum(weight * right.get(term, 0.0) for term, weight in left.items())
+def dot(vector: Vector, other: Vector) -> float:
+    """Dot product (the cosine of two unit vectors), summed in the order of ``vector``, so that
+    the result does not depend on the order ``other`` was built or recovered in."""
+    return sum(weight * other.get(term, 0.0) for term, weight in vector.items())

@@ -9,6 +9,7 @@ from typing import Any
 from streams.codec import decode_json
 from streams.stories.engine import StoryEngine
 from streams.stories.policy import StoryPolicy
+from streams.stories.terms import term_key, terms
 from streams.story_evaluation import enrich, pairwise_scores
 from tests.contracts import assert_valid
 
@@ -157,3 +158,14 @@ def test_pairwise_scores_count_article_pairs() -> None:
     predicted = {"a": "x", "b": "x", "c": "x", "d": "y"}
     scores = pairwise_scores(truth, predicted)
     assert (scores["pairwise_precision"], scores["pairwise_recall"]) == (round(1 / 3, 4), 0.5)
+
+
+def test_names_numbers_and_designations_match_across_scripts_and_spellings() -> None:
+    assert terms("5,000 troops, 5 thousand, 5 тысяч, 1.5 million") == [
+        "5000", "troops", "5000", "5000", "1500000"
+    ]  # fmt: skip
+    assert [term_key(t) for t in terms("T-72B Т-72Б")] == ["t72", "t72"]
+    pairs = [("nakhchivan", "нахичевани"), ("carmeli", "кармели"), ("reservists", "резервистов")]
+    for english, cyrillic in pairs:
+        assert term_key(english) == term_key(cyrillic), (english, cyrillic)
+    assert term_key("brigade") != term_key("bridge")
