@@ -16,7 +16,7 @@ from faust.types import AgentT, Message
 from agents.deadletters import send_dead_letter
 from agents.publish import Publisher, publish_article
 from agents.stage import register_stage
-from agents.tables import hand_over_changelog, json_table
+from agents.tables import json_table
 from streams.app import Pipeline
 from streams.codec import decode_json, encode_json
 from streams.events import mobilization_event
@@ -63,7 +63,6 @@ def register_stories(pipeline: Pipeline) -> AgentT:
             table[outcome.story["id"]] = outcome.record
         for story_id in outcome.expired:
             del table[story_id]
-        await hand_over_changelog(pipeline)
         await publish_article(
             publisher,
             topics,

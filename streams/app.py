@@ -40,7 +40,6 @@ class Pipeline:
     catalog: TopicCatalog
     topics: PipelineTopics
     health: Health
-    on_kafka: bool = True
 
 
 def create_pipeline(
@@ -79,14 +78,7 @@ def create_pipeline(
     catalog = TopicCatalog.from_settings(settings)
     make_topic = _memory_channel if in_memory else _faust_topic
     topics = PipelineTopics(*(make_topic(app, spec) for spec in catalog.all()))
-    pipeline = Pipeline(
-        app=app,
-        settings=settings,
-        catalog=catalog,
-        topics=topics,
-        health=Health(),
-        on_kafka=not in_memory,
-    )
+    pipeline = Pipeline(app=app, settings=settings, catalog=catalog, topics=topics, health=Health())
     register_normalize(pipeline)
     register_tag(pipeline)
     if settings.stories_on:
