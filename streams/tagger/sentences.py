@@ -9,11 +9,10 @@ paragraph break. Over-long runs without punctuation are cut at white space so th
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 
 MAX_SENTENCE_CHARS = 1200
-_END = re.compile(r"[.!?\u2026]+[\"')\]]*\s+|\n\n+")
-_WORD_BEFORE = re.compile(r"([\w.\-]+)[.!?\u2026]*$")
+_END = re.compile(r"([.!?\u2026]+)[\"')\]]*\s+|\n\n+")
+_WORD_BEFORE = re.compile(r"[\w.\-]*\Z")
 _ABBREVIATIONS = frozenset(
     [
         "mr",
@@ -69,6 +68,7 @@ _ABBREVIATIONS = frozenset(
         "al",
     ]
 )
+_ABBREVIATION_REACH = max(map(len, _ABBREVIATIONS)) + 1
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
@@ -76,27 +76,30 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     start = 0
     for boundary in _END.finditer(text):
-        if boundary.group().startswith("\n") or _ends_sentence(text, boundary):
-            spans.extend(_bounded(text, start, boundary.end()))
-            start = boundary.end()
-    spans.extend(_bounded(text, start, len(text)))
+        stop = boundary.end()
+        stops = boundary.group(1)
+        if stops is None or _ends_sentence(text, boundary.start(), stop, stops):
+            _add_bounded(spans, text, start, stop)
+            start = stop
+    _add_bounded(spans, text, start, len(text))
     return spans
 
 
-def _ends_sentence(text: str, boundary: re.Match[str]) -> bool:
-    following = text[boundary.end() : boundary.end() + 1]
-    if following and following.islower():
+def _ends_sentence(text: str, start: int, stop: int, stops: str) -> bool:
+    """Does the end punctuation ``stops`` at ``start`` (boundary ending at ``stop``) end a
+    sentence? Only a word as short as the longest abbreviation can be one, so the word before
+    is read from at most ``_ABBREVIATION_REACH`` characters back."""
+    if text[stop : stop + 1].islower():
         return False
-    if "." not in boundary.group():
+    if "." not in stops:
         return True
-    before = _WORD_BEFORE.search(text, max(0, boundary.start() - 20), boundary.start() + 1)
-    if before is None:
-        return True
-    word = before.group(1).lower().rstrip(".")
+    floor = max(0, start - _ABBREVIATION_REACH)
+    word = _WORD_BEFORE.search(text, floor, start).group().lower().rstrip(".")
     return not (word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha()))
 
 
-def _bounded(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+def _add_bounded(spans: list[tuple[int, int]], text: str, start: int, end: int) -> None:
+    """Append ``text[start:end]`` stripped, cut into pieces of at most ``MAX_SENTENCE_CHARS``."""
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
@@ -104,9 +107,9 @@ def _bounded(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     while end - start > MAX_SENTENCE_CHARS:
         cut = text.rfind(" ", start, start + MAX_SENTENCE_CHARS)
         cut = cut if cut > start else start + MAX_SENTENCE_CHARS
-        yield start, cut
+        spans.append((start, cut))
         start = cut
         while start < end and text[start].isspace():
             start += 1
     if end > start:
-        yield start, end
+        spans.append((start, end))
