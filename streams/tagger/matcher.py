@@ -18,11 +18,15 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from operator import itemgetter
 from typing import NamedTuple
 
 import ahocorasick
 
 _NON_WORD = re.compile(r"\W")
+_START = itemgetter(1)
+_END = itemgetter(2)
+_new_hit = tuple.__new__
 _ASCII_NON_WORD_TO_SPACE = {
     code: " " for code in range(128) if not (chr(code).isalnum() or chr(code) == "_")
 }
@@ -81,11 +85,10 @@ class TermMatcher:
         """Every whole-word occurrence of every term in ``text[start:end]``, by position."""
         scan = text if isinstance(text, ScanText) else ScanText(text)
         end = len(scan.original) if end is None else end
-        hits = _scan(self._folded, scan.folded, scan, start, end)
+        hits = _scan(self._folded, scan.folded, start, end)
         if self._exact is not None:
-            hits += _scan(self._exact, scan.exact, scan, start, end)
-        hits.sort(key=_position)
-        return hits
+            hits += _scan(self._exact, scan.exact, start, end)
+        return sort_hits(hits)
 
     def match_positions(self, scan: ScanText) -> list[int]:
         """A position inside each match, sorted: enough to tell which sentences have one."""
@@ -96,6 +99,14 @@ class TermMatcher:
         return inside
 
 
+def sort_hits(hits: list[Hit]) -> list[Hit]:
+    """Sort in place by start, the longer first, ties in their order: two stable sorts on
+    C-level keys cost less than one on a Python key function."""
+    hits.sort(key=_END, reverse=True)
+    hits.sort(key=_START)
+    return hits
+
+
 def fold_case(text: str) -> str:
     """Lower-case the text without changing its length, so offsets stay valid."""
     lowered = text.lower()
@@ -104,39 +115,38 @@ def fold_case(text: str) -> str:
     return "".join(char if len(char.lower()) != 1 else char.lower() for char in text)
 
 
-def _position(hit: Hit) -> tuple[int, int]:
-    return hit.start, -hit.end
-
-
 def _automaton(table: dict[str, list[tuple[str, bool]]]) -> ahocorasick.Automaton | None:
+    """Each key's payload: how far back from the key's last character its word starts in the
+    original text (the key's leading space stands for the haystack's extra first character),
+    whether it is a prefix, and its concepts."""
     if not table:
         return None
     automaton = ahocorasick.Automaton()
     for key, payload in table.items():
         concepts = tuple(dict.fromkeys(concept for concept, _ in payload))
-        is_prefix = not key.endswith(" ")
-        automaton.add_word(key, (len(key.strip()), is_prefix, concepts))
+        automaton.add_word(key, (len(key) - 1, not key.endswith(" "), concepts))
     automaton.make_automaton()
     return automaton
 
 
 def _scan(
-    automaton: ahocorasick.Automaton | None, haystack: str, scan: ScanText, begin: int, stop: int
+    automaton: ahocorasick.Automaton | None, haystack: str, begin: int, stop: int
 ) -> list[Hit]:
-    """Hits in ``text[begin:stop]``; the haystack is the spaced text, one character ahead."""
+    """Hits in ``text[begin:stop]``; the haystack is the spaced text, one character ahead.
+
+    Hits are built with ``tuple.__new__``: the named tuple's own constructor is a Python
+    function, and this loop runs once per term occurrence.
+    """
     if automaton is None or begin >= stop:
         return []
     hits: list[Hit] = []
     append = hits.append
-    for last, (length, is_prefix, concepts) in automaton.iter(haystack, begin, stop + 2):
-        if is_prefix:
-            start = last - length
-            end = haystack.find(" ", last) - 1
-        else:
-            start = last - length - 1
-            end = last - 1
+    find_space = haystack.find
+    for last, (back, is_prefix, concepts) in automaton.iter(haystack, begin, stop + 2):
+        start = last - back
+        end = find_space(" ", last) - 1 if is_prefix else last - 1
         if start < begin or end > stop:
             continue
         for concept in concepts:
-            append(Hit(concept, start, end))
+            append(_new_hit(Hit, (concept, start, end)))
     return hits
