@@ -15,7 +15,7 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from functools import partial
 
-from streams.tagger.lexicon import ACTOR_PREFIX, PLACE, Lexicon, Rule
+from streams.tagger.lexicon import MASK, Lexicon, Rule, is_name
 from streams.tagger.matcher import Hit, ScanText
 from streams.tagger.model import Signal
 from streams.tagger.reading import read_signal, subject_actors
@@ -23,7 +23,6 @@ from streams.tagger.sentences import split_sentences
 from streams.tagger.timeline import Timeline, is_retrospective
 from streams.tagger.view import SentenceView
 
-MASK = "MASK"
 MILITARY = "MILITARY"
 MAX_SIGNALS_READ = 1000
 FALLBACK_SENTENCES = 2
@@ -56,6 +55,8 @@ def _field_signals(
 ) -> list[Signal]:
     scan = ScanText(text)
     gates = lexicon.gates.match_positions(scan)
+    if not gates:
+        return []
     spans = split_sentences(text)
     timeline: Timeline | None = None
     subjects: dict[int, tuple[str, ...]] = {}
@@ -64,16 +65,18 @@ def _field_signals(
         first_gate = bisect_left(gates, start)
         if first_gate == len(gates) or gates[first_gate] >= end:
             continue
-        hits = _unmasked(lexicon.concepts.find(scan, start, end), lexicon.hides)
-        present = {hit.concept for hit in hits}
-        rules = [rule for rule in lexicon.rules if rule.required <= present]
+        hits = lexicon.concepts.find(scan, start, end)
+        if not lexicon.rules_within({hit.concept for hit in hits}):
+            continue
+        hits = _unmasked(hits, lexicon)
+        rules = lexicon.rules_within({hit.concept for hit in hits})
         if not rules:
             continue
         view = SentenceView(field_name, text, start, end, hits)
         fired = [(rule, span) for rule in rules for span in _rule_matches(rule, view)]
         if not fired:
             continue
-        view.add_hits(_unmasked(lexicon.context.find(scan, start, end), lexicon.hides))
+        view.add_hits(_unmasked(lexicon.context.find(scan, start, end), lexicon))
         subjects[index] = subject_actors(view)
         fallback = partial(_fallback_actors, lexicon, field_name, scan, spans, index, subjects)
         timeline = timeline or Timeline(
@@ -102,52 +105,51 @@ def _fallback_actors(
         if previous not in subjects:
             start, end = spans[previous]
             view = SentenceView(field_name, scan.original, start, end, [])
-            view.add_hits(_unmasked(lexicon.context.find(scan, start, end), lexicon.hides))
+            view.add_hits(_unmasked(lexicon.context.find(scan, start, end), lexicon))
             subjects[previous] = subject_actors(view)
         if subjects[previous]:
             return subjects[previous]
     return ()
 
 
-def _unmasked(hits: list[Hit], hides: dict[str, frozenset[str]]) -> list[Hit]:
+def _unmasked(hits: list[Hit], lexicon: Lexicon) -> list[Hit]:
     """Drop hits hidden by longer ones.
 
     A MASK phrase hides every hit inside it ("fire drill" hides "drill"), a concept hides the
     concepts its ``hides`` names ("will not hesitate" is a threat, not a denial of intent),
     and a longer name hides the names inside it ("South China Sea" is a place, not China).
     """
+    covering = lexicon.covering
     kept: list[Hit] = []
     covers: list[Hit] = []
     for hit in hits:
-        hidden = False
         if covers:
-            covers = [cover for cover in covers if cover.end > hit.start]
-            hidden = any(
-                cover.start <= hit.start
-                and hit.end <= cover.end
-                and cover.end - cover.start > hit.end - hit.start
-                and _hides(cover, hit, hides)
-                for cover in covers
-            )
+            start = hit.start
+            covers = [cover for cover in covers if cover.end > start]
+        hidden = bool(covers) and _is_hidden(hit, covers, lexicon.hides)
         concept = hit.concept
-        if concept == MASK:
+        if concept in covering:
             covers.append(hit)
-            continue
-        if concept in hides or _is_name(hit):
-            covers.append(hit)
-        if not hidden:
+        if not hidden and concept != MASK:
             kept.append(hit)
     return kept
+
+
+def _is_hidden(hit: Hit, covers: list[Hit], hides: dict[str, frozenset[str]]) -> bool:
+    length = hit.end - hit.start
+    return any(
+        cover.start <= hit.start
+        and hit.end <= cover.end
+        and cover.end - cover.start > length
+        and _hides(cover, hit, hides)
+        for cover in covers
+    )
 
 
 def _hides(cover: Hit, hit: Hit, hides: dict[str, frozenset[str]]) -> bool:
     if cover.concept == MASK or hit.concept in hides.get(cover.concept, ()):
         return True
-    return _is_name(cover) and _is_name(hit)
-
-
-def _is_name(hit: Hit) -> bool:
-    return hit.concept == PLACE or hit.concept.startswith(ACTOR_PREFIX)
+    return is_name(cover.concept) and is_name(hit.concept)
 
 
 def _rule_matches(rule: Rule, view: SentenceView) -> list[tuple[int, int]]:

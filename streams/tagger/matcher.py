@@ -70,7 +70,9 @@ class TermMatcher:
     def __init__(self, terms: Iterable[Term]) -> None:
         folded: dict[str, list[tuple[str, bool]]] = defaultdict(list)
         exact: dict[str, list[tuple[str, bool]]] = defaultdict(list)
+        self.concepts: set[str] = set()
         for term in terms:
+            self.concepts.update(term.concepts)
             is_prefix = term.text.endswith("*")
             core = _NON_WORD.sub(" ", term.text.rstrip("*")).strip()
             if not term.case_sensitive:
