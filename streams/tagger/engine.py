@@ -11,7 +11,7 @@ result then says it is ``truncated``.
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from functools import partial
 
@@ -154,27 +154,29 @@ def _hides(cover: Hit, hit: Hit, hides: dict[str, frozenset[str]]) -> bool:
 
 def _rule_matches(rule: Rule, view: SentenceView) -> list[tuple[int, int]]:
     """Spans where the rule's concepts occur close enough, not vetoed; left to right."""
-    if rule.context and not any(view.has(concept) for concept in rule.context):
+    by_concept = view.by_concept
+    if rule.context and not any(by_concept.get(concept) for concept in rule.context):
         return []
-    if any(view.has(concept) for concept in rule.never_with):
+    if any(by_concept.get(concept) for concept in rule.never_with):
         return []
-    vetoed = any(view.has(concept) for concept in rule.unless)
+    vetoed = any(by_concept.get(concept) for concept in rule.unless)
     matches: list[tuple[int, int]] = []
     anchor, *others = rule.all
-    for anchor_hit in view.by_concept[anchor]:
-        chosen = [anchor_hit]
+    for anchor_hit in by_concept[anchor]:
+        start, end = anchor_hit.start, anchor_hit.end
         for concept in others:
             nearest = _nearest(view, anchor_hit, concept, rule)
             if nearest is None:
                 break
-            chosen.append(nearest)
+            start = min(start, nearest.start)
+            end = max(end, nearest.end)
         else:
-            span = (min(hit.start for hit in chosen), max(hit.end for hit in chosen))
-            if matches and span[0] < matches[-1][1]:
+            if matches and start < matches[-1][1]:
                 continue
+            span = (start, end)
             if vetoed and not _military_outside(view, span):
                 continue
-            if _excluded_near(view, span, rule):
+            if rule.exclude_near and _excluded_near(view, span, rule):
                 continue
             matches.append(span)
     return matches
@@ -183,12 +185,15 @@ def _rule_matches(rule: Rule, view: SentenceView) -> list[tuple[int, int]]:
 def _nearest(view: SentenceView, anchor: Hit, concept: str, rule: Rule) -> Hit | None:
     best: Hit | None = None
     best_distance = rule.window + 1
-    for hit in view.within_words(concept, anchor.start, rule.window):
-        if hit.start < anchor.end and hit.end > anchor.start:
+    anchor_start, anchor_end = anchor.start, anchor.end
+    starts = view.word_starts
+    anchor_word = bisect_right(starts, anchor_start)
+    for hit in view.within_words(concept, anchor_start, rule.window):
+        if hit.start < anchor_end and hit.end > anchor_start:
             continue
-        if rule.ordered and hit.start < anchor.start:
+        if rule.ordered and hit.start < anchor_start:
             continue
-        distance = view.words_between(anchor.start, hit.start)
+        distance = abs(bisect_right(starts, hit.start) - anchor_word)
         if distance < best_distance:
             best, best_distance = hit, distance
     return best

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Callable, Iterable
-from typing import TypeVar, cast
+from typing import TypeVar
 
 from streams.tagger.lexicon import ACTOR_PREFIX, PLACE, Rule
 from streams.tagger.matcher import Hit
@@ -78,9 +78,11 @@ def read_signal(
 
 def _memo(view: SentenceView, key: str, read: Callable[[SentenceView], T]) -> T:
     """What a sentence says once for all the signals read in it."""
-    if key not in view.memo:
-        view.memo[key] = read(view)
-    return cast(T, view.memo[key])
+    memo = view.memo
+    if key in memo:
+        return memo[key]  # type: ignore[return-value]
+    value = memo[key] = read(view)
+    return value
 
 
 def subject_actors(view: SentenceView) -> tuple[str, ...]:
@@ -91,16 +93,16 @@ def subject_actors(view: SentenceView) -> tuple[str, ...]:
 def _polarity(
     view: SentenceView, start: int, end: int, reference_year: int | None, background: bool
 ) -> str:
-    def cue_in_or_before(concept: str, reach: int) -> bool:
-        return bool(view.hits_in(concept, start, end)) or view.cue_before((concept,), start, reach)
-
-    if view.has("DENIAL") or cue_in_or_before("NEGATION", NEGATION_REACH):
+    if view.has("DENIAL") or _cue_in_or_before(view, "NEGATION", start, end, NEGATION_REACH):
         return "negated"
     if (
-        cue_in_or_before("HYPOTHETICAL", HYPOTHETICAL_REACH)
+        _cue_in_or_before(view, "HYPOTHETICAL", start, end, HYPOTHETICAL_REACH)
         or view.hits_in("HYPOTHETICAL", end, _word_after(view, end, MODAL_REACH_AFTER))
         or view.hits_in("CONDITION", view.start, start)
-        or (view.field == "title" and cue_in_or_before("HEADLINE_FUTURE", HYPOTHETICAL_REACH))
+        or (
+            view.field == "title"
+            and _cue_in_or_before(view, "HEADLINE_FUTURE", start, end, HYPOTHETICAL_REACH)
+        )
     ):
         return "hypothetical"
     if _dated_in_past(view, end, reference_year):
@@ -108,6 +110,12 @@ def _polarity(
     if background and not view.has("RECENT"):
         return "historical"
     return "asserted"
+
+
+def _cue_in_or_before(view: SentenceView, concept: str, start: int, end: int, reach: int) -> bool:
+    if not view.by_concept.get(concept):
+        return False
+    return bool(view.hits_in(concept, start, end)) or view.cue_before((concept,), start, reach)
 
 
 def _word_after(view: SentenceView, position: int, words: int) -> int:
@@ -135,9 +143,20 @@ def _code(hit: Hit) -> str | None:
 
 
 def _names(view: SentenceView) -> list[Hit]:
-    return _memo(
-        view, "names", lambda v: [hit for hit in v.hits if hit.concept.startswith(ACTOR_PREFIX)]
-    )
+    return _memo(view, "names", _read_names)
+
+
+def _read_names(view: SentenceView) -> list[Hit]:
+    return [hit for hit in view.hits if hit.concept.startswith(ACTOR_PREFIX)]
+
+
+def _located(view: SentenceView) -> set[int]:
+    """Starts of the names that stand as locations ("in Poland"), decided once per sentence."""
+    return _memo(view, "located", _read_located)
+
+
+def _read_located(view: SentenceView) -> set[int]:
+    return {hit.start for hit in _names(view) if _is_location(view, hit)}
 
 
 def _is_source(view: SentenceView, hit: Hit) -> bool:
@@ -176,9 +195,8 @@ def _actor_hits(view: SentenceView) -> list[Hit]:
 
 
 def _read_actor_hits(view: SentenceView) -> list[Hit]:
-    return [
-        hit for hit in _names(view) if not _is_location(view, hit) and not _is_source(view, hit)
-    ]
+    located = _located(view)
+    return [hit for hit in _names(view) if hit.start not in located and not _is_source(view, hit)]
 
 
 def _actors(view: SentenceView, start: int, end: int, target: Hit | None) -> tuple[str, ...]:
@@ -243,18 +261,22 @@ def _start(hit: Hit) -> int:
 
 
 def _locations(view: SentenceView) -> tuple[str, ...]:
+    located = _located(view)
+    text = view.text
     return tuple(
         dict.fromkeys(
-            view.text[hit.start : hit.end]
+            text[hit.start : hit.end]
             for hit in view.hits
             if hit.concept == PLACE
-            or (hit.concept.startswith(ACTOR_PREFIX) and _is_location(view, hit))
+            or (hit.start in located and hit.concept.startswith(ACTOR_PREFIX))
         )
     )
 
 
 def _attribution(view: SentenceView) -> str | None:
     """Who reports it: "according to X", "X said", "said X"."""
+    if not (view.has("ATTRIBUTION_LEAD") or view.has("ATTRIBUTION_VERB")):
+        return None
     text = view.text
     for cue in view.hits:
         if cue.concept == "ATTRIBUTION_LEAD":
