@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 MAX_SENTENCE_CHARS = 1200
-_END = re.compile(r"([.!?\u2026]+)[\"')\]]*\s+|\n\n+")
+_END = re.compile(r"([.!?\u2026]+[\"')\]]*)\s+|\n\n+")
 _WORD_BEFORE = re.compile(r"[\w.\-]*\Z")
 _ABBREVIATIONS = frozenset(
     [
@@ -72,30 +72,40 @@ _ABBREVIATION_REACH = max(map(len, _ABBREVIATIONS)) + 1
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each sentence in ``text``, stripped of surrounding white space."""
+    """(start, end) of each sentence in ``text``, stripped of surrounding white space.
+
+    A sentence that ends in punctuation ends where the punctuation does and starts with no
+    white space (the boundary took it): most need no stripping or cutting.
+    """
     spans: list[tuple[int, int]] = []
+    append = spans.append
     start = 0
     for boundary in _END.finditer(text):
         stop = boundary.end()
         stops = boundary.group(1)
-        if stops is None or _ends_sentence(text, boundary.start(), stop, stops):
+        if stops is None:
             _add_bounded(spans, text, start, stop)
             start = stop
+            continue
+        if text[stop : stop + 1].islower() or ("." in stops and _abbreviated(text, boundary)):
+            continue
+        end = boundary.end(1)
+        if end - start <= MAX_SENTENCE_CHARS and not text[start].isspace():
+            append((start, end))
+        else:
+            _add_bounded(spans, text, start, end)
+        start = stop
     _add_bounded(spans, text, start, len(text))
     return spans
 
 
-def _ends_sentence(text: str, start: int, stop: int, stops: str) -> bool:
-    """Does the end punctuation ``stops`` at ``start`` (boundary ending at ``stop``) end a
-    sentence? Only a word as short as the longest abbreviation can be one, so the word before
-    is read from at most ``_ABBREVIATION_REACH`` characters back."""
-    if text[stop : stop + 1].islower():
-        return False
-    if "." not in stops:
-        return True
+def _abbreviated(text: str, boundary: re.Match[str]) -> bool:
+    """Does the period follow an abbreviation or an initial? Only a word as short as the
+    longest abbreviation can be one, so the word before is read from a bounded window."""
+    start = boundary.start()
     floor = max(0, start - _ABBREVIATION_REACH)
     word = _WORD_BEFORE.search(text, floor, start).group().lower().rstrip(".")
-    return not (word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha()))
+    return word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha())
 
 
 def _add_bounded(spans: list[tuple[int, int]], text: str, start: int, end: int) -> None:
