@@ -24,8 +24,9 @@ from typing import NamedTuple
 import ahocorasick
 
 _NON_WORD = re.compile(r"\W")
-_START = itemgetter(1)
-_END = itemgetter(2)
+# A hit's start and end as C-level sort keys (``Hit`` is a tuple: concept, start, end).
+HIT_START = itemgetter(1)
+HIT_END = itemgetter(2)
 _new_hit = tuple.__new__
 _ASCII_NON_WORD_TO_SPACE = {
     code: " " for code in range(128) if not (chr(code).isalnum() or chr(code) == "_")
@@ -104,8 +105,8 @@ class TermMatcher:
 def sort_hits(hits: list[Hit]) -> list[Hit]:
     """Sort in place by start, the longer first, ties in their order: two stable sorts on
     C-level keys cost less than one on a Python key function."""
-    hits.sort(key=_END, reverse=True)
-    hits.sort(key=_START)
+    hits.sort(key=HIT_END, reverse=True)
+    hits.sort(key=HIT_START)
     return hits
 
 

@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable
 from typing import TypeVar
 
 from streams.tagger.lexicon import ACTOR_PREFIX, PLACE, Rule
-from streams.tagger.matcher import Hit
+from streams.tagger.matcher import HIT_START, Hit
 from streams.tagger.model import Evidence, Signal
 from streams.tagger.timeline import past_years
 from streams.tagger.view import SentenceView
@@ -150,6 +150,10 @@ def _read_names(view: SentenceView) -> list[Hit]:
     return [hit for hit in view.hits if hit.concept.startswith(ACTOR_PREFIX)]
 
 
+def _read_name_starts(view: SentenceView) -> list[int]:
+    return [hit.start for hit in _names(view)]
+
+
 def _located(view: SentenceView) -> set[int]:
     """Starts of the names that stand as locations ("in Poland"), decided once per sentence."""
     return _memo(view, "located", _read_located)
@@ -166,7 +170,7 @@ def _is_source(view: SentenceView, hit: Hit) -> bool:
 def _target(view: SentenceView, end: int) -> Hit | None:
     """The first actor after the trigger that it is aimed at ("to X", "X's border", object)."""
     names = _names(view)
-    first = bisect_left([hit.start for hit in names], end)
+    first = bisect_left(_memo(view, "name_starts", _read_name_starts), end)
     for hit in names[first : first + MAX_TARGET_CANDIDATES]:
         if _is_source(view, hit):
             continue
@@ -222,14 +226,18 @@ def _actors(view: SentenceView, start: int, end: int, target: Hit | None) -> tup
 
 
 def _codes(hits: Iterable[Hit]) -> tuple[str, ...]:
-    return tuple(dict.fromkeys(code for hit in hits if (code := _code(hit))))
+    return tuple(dict.fromkeys([code for hit in hits if (code := _code(hit))]))
 
 
 def _equipment_hits(view: SentenceView) -> list[Hit]:
-    return sorted(
-        (hit for concept in EQUIPMENT_CONCEPTS for hit in view.by_concept.get(concept, ())),
-        key=_start,
-    )
+    return _memo(view, "equipment_hits", _read_equipment_hits)
+
+
+def _read_equipment_hits(view: SentenceView) -> list[Hit]:
+    by_concept = view.by_concept
+    hits = [hit for concept in EQUIPMENT_CONCEPTS for hit in by_concept.get(concept, ())]
+    hits.sort(key=HIT_START)
+    return hits
 
 
 def _equipment(view: SentenceView) -> tuple[str, ...]:
@@ -245,7 +253,7 @@ def _equipment(view: SentenceView) -> tuple[str, ...]:
 
 def _quantity(view: SentenceView) -> str | None:
     """A number right before troops or hardware: "tens of thousands of soldiers"."""
-    heads = sorted(view.by_concept.get("FORCES", []) + _equipment_hits(view), key=_start)
+    heads = sorted(view.by_concept.get("FORCES", []) + _equipment_hits(view), key=HIT_START)
     head_starts = [head.start for head in heads]
     numbers = [(hit.start, hit.end) for hit in view.by_concept.get("QUANTITY", ())]
     numbers += [match.span() for match in _DIGITS.finditer(view.text, view.start, view.end)]
@@ -254,10 +262,6 @@ def _quantity(view: SentenceView) -> str | None:
         if index < len(heads) and view.words_between(number_end, heads[index].start) <= 3:
             return view.text[number_start : heads[index].end]
     return None
-
-
-def _start(hit: Hit) -> int:
-    return hit.start
 
 
 def _locations(view: SentenceView) -> tuple[str, ...]:
