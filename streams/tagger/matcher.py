@@ -137,19 +137,29 @@ def _scan(
 ) -> list[Hit]:
     """Hits in ``text[begin:stop]``; the haystack is the spaced text, one character ahead.
 
-    Hits are built with ``tuple.__new__``: the named tuple's own constructor is a Python
-    function, and this loop runs once per term occurrence.
+    The automaton reads a slice of the haystack, not the haystack between bounds: it copies
+    the string it is given, and a sentence is much shorter than its field. Hits are built
+    with ``tuple.__new__``: the named tuple's own constructor is a Python function, and this
+    loop runs once per term occurrence.
     """
     if automaton is None or begin >= stop:
         return []
+    window = haystack[begin : stop + 2]
+    limit = stop - begin
     hits: list[Hit] = []
     append = hits.append
-    find_space = haystack.find
-    for last, (back, is_prefix, concepts) in automaton.iter(haystack, begin, stop + 2):
+    find_space = window.find
+    for last, (back, is_prefix, concepts) in automaton.iter(window):
         start = last - back
-        end = find_space(" ", last) - 1 if is_prefix else last - 1
-        if start < begin or end > stop:
+        if is_prefix:
+            space = find_space(" ", last)
+            if space < 0:  # the word runs past the window, so past ``stop``
+                continue
+            end = space - 1
+        else:
+            end = last - 1
+        if start < 0 or end > limit:
             continue
         for concept in concepts:
-            append(_new_hit(Hit, (concept, start, end)))
+            append(_new_hit(Hit, (concept, start + begin, end + begin)))
     return hits

@@ -11,7 +11,11 @@ from __future__ import annotations
 import re
 
 MAX_SENTENCE_CHARS = 1200
-_END = re.compile(r"([.!?\u2026]+[\"')\]]*)\s+|\n\n+")
+# End punctuation (with closing quotes or brackets) and the white space after it, or a blank
+# line. The pattern opens with a plain character class so that the regex engine can skip to
+# candidates instead of trying a match at every position; the look-behinds then tell the two
+# kinds apart. Group 1 is the end punctuation after its first character.
+_END = re.compile(r"[.!?\u2026\n](?:(?<=[.!?\u2026])([.!?\u2026]*[\"')\]]*)\s+|(?<=\n)\n+)")
 _WORD_BEFORE = re.compile(r"[\w.\-]*\Z")
 _ABBREVIATIONS = frozenset(
     [
@@ -82,14 +86,15 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     start = 0
     for boundary in _END.finditer(text):
         stop = boundary.end()
-        stops = boundary.group(1)
-        if stops is None:
+        if boundary.group(1) is None:
             _add_bounded(spans, text, start, stop)
             start = stop
             continue
-        if text[stop : stop + 1].islower() or ("." in stops and _abbreviated(text, boundary)):
-            continue
         end = boundary.end(1)
+        if text[stop : stop + 1].islower() or (
+            "." in text[boundary.start() : end] and _abbreviated(text, boundary)
+        ):
+            continue
         if end - start <= MAX_SENTENCE_CHARS and not text[start].isspace():
             append((start, end))
         else:
