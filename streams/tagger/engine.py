@@ -65,13 +65,15 @@ def _field_signals(
         first_gate = bisect_left(gates, start)
         if first_gate == len(gates) or gates[first_gate] >= end:
             continue
-        hits = lexicon.concepts.find(scan, start, end)
-        if not lexicon.rules_within({hit.concept for hit in hits}):
-            continue
-        hits = _unmasked(hits, lexicon)
-        rules = lexicon.rules_within({hit.concept for hit in hits})
+        found = lexicon.concepts.find(scan, start, end)
+        rules = lexicon.rules_within({hit.concept for hit in found})
         if not rules:
             continue
+        hits = _unmasked(found, lexicon)
+        if len(hits) < len(found):
+            rules = lexicon.rules_within({hit.concept for hit in hits})
+            if not rules:
+                continue
         view = SentenceView(field_name, text, start, end, hits)
         fired = [(rule, span) for rule in rules for span in _rule_matches(rule, view)]
         if not fired:

@@ -109,6 +109,8 @@ def _abbreviated(text: str, boundary: re.Match[str]) -> bool:
     longest abbreviation can be one, so the word before is read from a bounded window."""
     start = boundary.start()
     floor = max(0, start - _ABBREVIATION_REACH)
+    if start - floor == _ABBREVIATION_REACH and text[floor:start].isalnum():
+        return False  # a word longer than any abbreviation
     word = _WORD_BEFORE.search(text, floor, start).group().lower().rstrip(".")
     return word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha())
 
