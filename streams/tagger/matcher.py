@@ -15,6 +15,7 @@ whole-word matches, and "in" inside "training" costs nothing.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -51,9 +52,12 @@ class Term:
 
 
 class ScanText:
-    """A text prepared once for every scan of it: spaced, and spaced and case-folded."""
+    """A text prepared once for every scan of it: spaced, and spaced and case-folded.
 
-    __slots__ = ("exact", "folded", "original")
+    ``exact_ends`` keeps, per matcher, where its case-sensitive terms end in the whole text.
+    """
+
+    __slots__ = ("exact", "exact_ends", "folded", "original")
 
     def __init__(self, original: str) -> None:
         self.original = original
@@ -63,6 +67,7 @@ class ScanText:
             spaced = _NON_WORD.sub(" ", original)
         self.exact = f" {spaced} "
         self.folded = f" {fold_case(spaced)} "
+        self.exact_ends: dict[TermMatcher, list[int]] = {}
 
 
 class TermMatcher:
@@ -89,9 +94,19 @@ class TermMatcher:
         scan = text if isinstance(text, ScanText) else ScanText(text)
         end = len(scan.original) if end is None else end
         hits = _scan(self._folded, scan.folded, start, end)
-        if self._exact is not None:
+        if self._exact is not None and self._exact_within(scan, start, end):
             hits += _scan(self._exact, scan.exact, start, end)
         return sort_hits(hits)
+
+    def _exact_within(self, scan: ScanText, start: int, end: int) -> bool:
+        """Can a case-sensitive term occur in ``text[start:end]``? Such terms are rare, so one
+        pass over the whole text spares a scan of every sentence that has none."""
+        ends = scan.exact_ends.get(self)
+        if ends is None:
+            ends = scan.exact_ends[self] = [last for last, _ in self._exact.iter(scan.exact)]
+        # a scan of the sentence reads the haystack from ``start`` to ``end + 1``
+        index = bisect_left(ends, start)
+        return index < len(ends) and ends[index] <= end + 1
 
     def match_positions(self, scan: ScanText) -> list[int]:
         """A position inside each match, sorted: enough to tell which sentences have one."""
