@@ -244,7 +244,9 @@ def _equipment(view: SentenceView) -> tuple[str, ...]:
     text = view.text
     hits = _equipment_hits(view)
     found = [text[hit.start : hit.end] for hit in hits]
-    for code in _MODEL_CODE.finditer(text, view.start, view.end):
+    # every model code has a hyphen: most sentences need no scan for one
+    codes = _MODEL_CODE.finditer(text, view.start, view.end) if "-" in view.sentence else ()
+    for code in codes:
         following = [hit for hit in hits if hit.start == code.end() + 1]
         found.append(text[code.start() : following[0].end] if following else code.group())
     merged = [item for item in found if not any(item != other and item in other for other in found)]
