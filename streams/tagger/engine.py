@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from functools import partial
 
 from streams.tagger.lexicon import MASK, Lexicon, Rule, is_name
-from streams.tagger.matcher import Hit, ScanText
+from streams.tagger.matcher import HIT_CONCEPT, Hit, ScanText
 from streams.tagger.model import Signal
 from streams.tagger.reading import read_signal, subject_actors
 from streams.tagger.sentences import split_sentences
@@ -66,12 +66,12 @@ def _field_signals(
         if first_gate == len(gates) or gates[first_gate] >= end:
             continue
         found = lexicon.concepts.find(scan, start, end)
-        rules = lexicon.rules_within({hit.concept for hit in found})
+        rules = lexicon.rules_within(set(map(HIT_CONCEPT, found)))
         if not rules:
             continue
         hits = _unmasked(found, lexicon)
         if len(hits) < len(found):
-            rules = lexicon.rules_within({hit.concept for hit in hits})
+            rules = lexicon.rules_within(set(map(HIT_CONCEPT, hits)))
             if not rules:
                 continue
         view = SentenceView(field_name, text, start, end, hits)
@@ -124,14 +124,17 @@ def _unmasked(hits: list[Hit], lexicon: Lexicon) -> list[Hit]:
     covering = lexicon.covering
     kept: list[Hit] = []
     covers: list[Hit] = []
+    reach = -1  # no cover ends past this: a hit ending after it is not inside one
     for hit in hits:
-        if covers:
+        hidden = False
+        if hit.end <= reach:
             start = hit.start
             covers = [cover for cover in covers if cover.end > start]
-        hidden = bool(covers) and _is_hidden(hit, covers, lexicon.hides)
+            hidden = bool(covers) and _is_hidden(hit, covers, lexicon.hides)
         concept = hit.concept
         if concept in covering:
             covers.append(hit)
+            reach = max(reach, hit.end)
         if not hidden and concept != MASK:
             kept.append(hit)
     return kept

@@ -25,7 +25,8 @@ from typing import NamedTuple
 import ahocorasick
 
 _NON_WORD = re.compile(r"\W")
-# A hit's start and end as C-level sort keys (``Hit`` is a tuple: concept, start, end).
+# A hit's fields as C-level keys (``Hit`` is a tuple: concept, start, end).
+HIT_CONCEPT = itemgetter(0)
 HIT_START = itemgetter(1)
 HIT_END = itemgetter(2)
 _new_hit = tuple.__new__
