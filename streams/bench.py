@@ -1,7 +1,8 @@
 """``muster bench``: throughput, latency and memory, measured on a real broker in one run.
 
 Everything runs on this machine against a broker the benchmark starts itself: the tagger and
-normalizer alone in-process (the ceiling of the work), a bare aiokafka consume-and-produce loop
+normalizer alone in-process (the ceiling of the work, in CPU time; ``--core-only`` runs just
+this part, without a broker), a bare aiokafka consume-and-produce loop
 (the ceiling of the client), one worker draining a pre-produced backlog, the same with 10%
 poison input, and end-to-end latency at fixed offered loads. The report is JSON (``--out``)
 and a table on stdout.
@@ -140,9 +141,31 @@ def _fresh(base: Settings, workdir: Path, name: str) -> Settings:
 
 
 def _timed(work: Callable[[], object]) -> float:
-    start = time.perf_counter()
+    """CPU seconds the work took: a one-core figure that other load on the machine (which
+    stretches wall-clock time) does not skew."""
+    start = time.process_time()
     work()
-    return time.perf_counter() - start
+    return time.process_time() - start
+
+
+def core_report(out: Path | None) -> dict[str, Any]:
+    """The in-process figures alone (no broker): ``muster bench --core-only``."""
+    report = {"machine": _machine(), **_core_ceiling()}
+    if out is not None:
+        out.write_bytes(orjson.dumps(report, option=orjson.OPT_INDENT_2))
+    return report
+
+
+def format_core_report(report: dict[str, Any]) -> str:
+    rows = [
+        ("tagger, one core (articles/s)", report["tagger_articles_per_s_per_core"]),
+        ("tagger, one core (MB/s)", report["tagger_mb_per_s_per_core"]),
+        ("tagger, 1 MB adversarial body (s)", report["tagger_adversarial_1mb_s"]),
+        ("normalize, one core (articles/s)", report["normalize_articles_per_s"]),
+        ("normalize + tag in-process (articles/s)", report["core_articles_per_s"]),
+    ]
+    width = max(len(name) for name, _ in rows)
+    return "\n".join(f"{name:<{width}}  {value}" for name, value in rows)
 
 
 def _core_ceiling() -> dict[str, Any]:

@@ -12,7 +12,7 @@
     muster eval                       tagger precision and recall on labelled articles
     muster deadletter replay          re-publish dead letters to their source topics
     muster alerts forward             post the alerts topic to Prometheus Alertmanager
-    muster bench                      throughput, latency and memory; JSON report
+    muster bench [--core-only]        throughput, latency and memory; JSON report
     muster settings                   every MUSTER_* setting and its value
 """
 
@@ -115,6 +115,11 @@ def _parser() -> argparse.ArgumentParser:
 
     bench = commands.add_parser("bench", help="throughput, latency and memory on a real broker")
     bench.add_argument("--out", type=Path, default=None, help="write the JSON report here")
+    bench.add_argument(
+        "--core-only",
+        action="store_true",
+        help="only the in-process normalizer and tagger figures (no broker)",
+    )
     bench.set_defaults(run=_bench)
 
     show = commands.add_parser("settings", help="print every setting")
@@ -248,9 +253,12 @@ def _eval(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _bench(args: argparse.Namespace, settings: Settings) -> int:
-    from streams.bench import format_report, run_bench
+    from streams.bench import core_report, format_core_report, format_report, run_bench
 
-    print(format_report(run_bench(settings, args.out)))
+    if args.core_only:
+        print(format_core_report(core_report(args.out)))
+    else:
+        print(format_report(run_bench(settings, args.out)))
     return 0
 
 

@@ -50,7 +50,6 @@ _QUOTES = str.maketrans(
     }
 )
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n\s*")
-_SPACES = re.compile(r"\s+")
 _TRACKING_PARAMS = ("utm_", "fbclid", "gclid", "mc_cid", "mc_eid", "ocid", "cmpid")
 
 
@@ -95,7 +94,9 @@ def normalize_article(raw: RawArticle, *, received_at: str | None = None) -> Art
 def normalize_text(text: str) -> str:
     """NFKC, plain quotes, collapsed whitespace; paragraphs joined by one blank line."""
     text = unicodedata.normalize("NFKC", text).translate(_QUOTES)
-    paragraphs = (_SPACES.sub(" ", part).strip() for part in _PARAGRAPH_BREAK.split(text))
+    # str.split() splits on the characters ``\s`` matches: each run of white space becomes
+    # one space, and none is left at either end
+    paragraphs = (" ".join(part.split()) for part in _PARAGRAPH_BREAK.split(text))
     return "\n\n".join(part for part in paragraphs if part)
 
 

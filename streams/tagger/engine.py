@@ -11,19 +11,18 @@ result then says it is ``truncated``.
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from functools import partial
 
-from streams.tagger.lexicon import ACTOR_PREFIX, PLACE, Lexicon, Rule
-from streams.tagger.matcher import Hit, ScanText
+from streams.tagger.lexicon import MASK, Lexicon, Rule, is_name
+from streams.tagger.matcher import HIT_CONCEPT, Hit, ScanText
 from streams.tagger.model import Signal
 from streams.tagger.reading import read_signal, subject_actors
 from streams.tagger.sentences import split_sentences
 from streams.tagger.timeline import Timeline, is_retrospective
 from streams.tagger.view import SentenceView
 
-MASK = "MASK"
 MILITARY = "MILITARY"
 MAX_SIGNALS_READ = 1000
 FALLBACK_SENTENCES = 2
@@ -56,6 +55,8 @@ def _field_signals(
 ) -> list[Signal]:
     scan = ScanText(text)
     gates = lexicon.gates.match_positions(scan)
+    if not gates:
+        return []
     spans = split_sentences(text)
     timeline: Timeline | None = None
     subjects: dict[int, tuple[str, ...]] = {}
@@ -64,16 +65,20 @@ def _field_signals(
         first_gate = bisect_left(gates, start)
         if first_gate == len(gates) or gates[first_gate] >= end:
             continue
-        hits = _unmasked(lexicon.concepts.find(scan, start, end), lexicon.hides)
-        present = {hit.concept for hit in hits}
-        rules = [rule for rule in lexicon.rules if rule.required <= present]
+        found = lexicon.concepts.find(scan, start, end)
+        rules = lexicon.rules_within(set(map(HIT_CONCEPT, found)))
         if not rules:
             continue
+        hits = _unmasked(found, lexicon)
+        if len(hits) < len(found):
+            rules = lexicon.rules_within(set(map(HIT_CONCEPT, hits)))
+            if not rules:
+                continue
         view = SentenceView(field_name, text, start, end, hits)
         fired = [(rule, span) for rule in rules for span in _rule_matches(rule, view)]
         if not fired:
             continue
-        view.add_hits(_unmasked(lexicon.context.find(scan, start, end), lexicon.hides))
+        view.add_hits(_unmasked(lexicon.context.find(scan, start, end), lexicon))
         subjects[index] = subject_actors(view)
         fallback = partial(_fallback_actors, lexicon, field_name, scan, spans, index, subjects)
         timeline = timeline or Timeline(
@@ -102,77 +107,81 @@ def _fallback_actors(
         if previous not in subjects:
             start, end = spans[previous]
             view = SentenceView(field_name, scan.original, start, end, [])
-            view.add_hits(_unmasked(lexicon.context.find(scan, start, end), lexicon.hides))
+            view.add_hits(_unmasked(lexicon.context.find(scan, start, end), lexicon))
             subjects[previous] = subject_actors(view)
         if subjects[previous]:
             return subjects[previous]
     return ()
 
 
-def _unmasked(hits: list[Hit], hides: dict[str, frozenset[str]]) -> list[Hit]:
+def _unmasked(hits: list[Hit], lexicon: Lexicon) -> list[Hit]:
     """Drop hits hidden by longer ones.
 
     A MASK phrase hides every hit inside it ("fire drill" hides "drill"), a concept hides the
     concepts its ``hides`` names ("will not hesitate" is a threat, not a denial of intent),
     and a longer name hides the names inside it ("South China Sea" is a place, not China).
     """
+    covering = lexicon.covering
     kept: list[Hit] = []
     covers: list[Hit] = []
+    reach = -1  # no cover ends past this: a hit ending after it is not inside one
     for hit in hits:
         hidden = False
-        if covers:
-            covers = [cover for cover in covers if cover.end > hit.start]
-            hidden = any(
-                cover.start <= hit.start
-                and hit.end <= cover.end
-                and cover.end - cover.start > hit.end - hit.start
-                and _hides(cover, hit, hides)
-                for cover in covers
-            )
+        if hit.end <= reach:
+            start = hit.start
+            covers = [cover for cover in covers if cover.end > start]
+            hidden = bool(covers) and _is_hidden(hit, covers, lexicon.hides)
         concept = hit.concept
-        if concept == MASK:
+        if concept in covering:
             covers.append(hit)
-            continue
-        if concept in hides or _is_name(hit):
-            covers.append(hit)
-        if not hidden:
+            reach = max(reach, hit.end)
+        if not hidden and concept != MASK:
             kept.append(hit)
     return kept
+
+
+def _is_hidden(hit: Hit, covers: list[Hit], hides: dict[str, frozenset[str]]) -> bool:
+    length = hit.end - hit.start
+    return any(
+        cover.start <= hit.start
+        and hit.end <= cover.end
+        and cover.end - cover.start > length
+        and _hides(cover, hit, hides)
+        for cover in covers
+    )
 
 
 def _hides(cover: Hit, hit: Hit, hides: dict[str, frozenset[str]]) -> bool:
     if cover.concept == MASK or hit.concept in hides.get(cover.concept, ()):
         return True
-    return _is_name(cover) and _is_name(hit)
-
-
-def _is_name(hit: Hit) -> bool:
-    return hit.concept == PLACE or hit.concept.startswith(ACTOR_PREFIX)
+    return is_name(cover.concept) and is_name(hit.concept)
 
 
 def _rule_matches(rule: Rule, view: SentenceView) -> list[tuple[int, int]]:
     """Spans where the rule's concepts occur close enough, not vetoed; left to right."""
-    if rule.context and not any(view.has(concept) for concept in rule.context):
+    by_concept = view.by_concept
+    if rule.context and not any(by_concept.get(concept) for concept in rule.context):
         return []
-    if any(view.has(concept) for concept in rule.never_with):
+    if any(by_concept.get(concept) for concept in rule.never_with):
         return []
-    vetoed = any(view.has(concept) for concept in rule.unless)
+    vetoed = any(by_concept.get(concept) for concept in rule.unless)
     matches: list[tuple[int, int]] = []
     anchor, *others = rule.all
-    for anchor_hit in view.by_concept[anchor]:
-        chosen = [anchor_hit]
+    for anchor_hit in by_concept[anchor]:
+        start, end = anchor_hit.start, anchor_hit.end
         for concept in others:
             nearest = _nearest(view, anchor_hit, concept, rule)
             if nearest is None:
                 break
-            chosen.append(nearest)
+            start = min(start, nearest.start)
+            end = max(end, nearest.end)
         else:
-            span = (min(hit.start for hit in chosen), max(hit.end for hit in chosen))
-            if matches and span[0] < matches[-1][1]:
+            if matches and start < matches[-1][1]:
                 continue
+            span = (start, end)
             if vetoed and not _military_outside(view, span):
                 continue
-            if _excluded_near(view, span, rule):
+            if rule.exclude_near and _excluded_near(view, span, rule):
                 continue
             matches.append(span)
     return matches
@@ -181,12 +190,15 @@ def _rule_matches(rule: Rule, view: SentenceView) -> list[tuple[int, int]]:
 def _nearest(view: SentenceView, anchor: Hit, concept: str, rule: Rule) -> Hit | None:
     best: Hit | None = None
     best_distance = rule.window + 1
-    for hit in view.within_words(concept, anchor.start, rule.window):
-        if hit.start < anchor.end and hit.end > anchor.start:
+    anchor_start, anchor_end = anchor.start, anchor.end
+    starts = view.word_starts
+    anchor_word = bisect_right(starts, anchor_start)
+    for hit in view.within_words(concept, anchor_start, rule.window):
+        if hit.start < anchor_end and hit.end > anchor_start:
             continue
-        if rule.ordered and hit.start < anchor.start:
+        if rule.ordered and hit.start < anchor_start:
             continue
-        distance = view.words_between(anchor.start, hit.start)
+        distance = abs(bisect_right(starts, hit.start) - anchor_word)
         if distance < best_distance:
             best, best_distance = hit, distance
     return best

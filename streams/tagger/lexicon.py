@@ -29,6 +29,7 @@ LEXICONS_DIR = Path(__file__).parent / "lexicons"
 ACTOR_PREFIX = "actor:"
 TIME_CUES = ("HISTORICAL", "RECENT")
 PLACE = "place"
+MASK = "MASK"
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,6 +69,28 @@ class Lexicon:
     times: TermMatcher
     rules: tuple[Rule, ...]
     hides: dict[str, frozenset[str]]
+    covering: frozenset[str]
+    rules_by_gate: dict[str, tuple[tuple[int, Rule], ...]]
+
+    def rules_within(self, present: set[str]) -> list[Rule]:
+        """The rules whose concepts all occur in ``present``, in lexicon order; only the rules
+        gated by a concept in ``present`` are tried (the indices are unique: sorting the pairs
+        never compares rules)."""
+        by_gate = self.rules_by_gate
+        found = [
+            pair
+            for concept in present
+            if concept in by_gate
+            for pair in by_gate[concept]
+            if pair[1].required <= present
+        ]
+        found.sort()
+        return [rule for _, rule in found]
+
+
+def is_name(concept: str) -> bool:
+    """Actors and places are names: a longer name hides the names inside it."""
+    return concept == PLACE or concept.startswith(ACTOR_PREFIX)
 
 
 def available_languages() -> tuple[str, ...]:
@@ -90,19 +113,40 @@ def load_lexicon(language: str) -> Lexicon | None:
     rules = tuple(_rule(entry) for entry in _read(folder / "rules.toml").get("rule", []))
     concepts = _read(folder / "concepts.toml")
     gates = {rule.gate for rule in rules}
+    hides = {
+        concept: frozenset(table["hides"])
+        for concept, table in concepts.items()
+        if "hides" in table
+    }
+    gate_matcher = TermMatcher(_concept_terms({k: v for k, v in concepts.items() if k in gates}))
+    concept_matcher = TermMatcher(_concept_terms(concepts))
+    context_matcher = TermMatcher(context)
     return Lexicon(
         language=language,
-        gates=TermMatcher(_concept_terms({k: v for k, v in concepts.items() if k in gates})),
-        concepts=TermMatcher(_concept_terms(concepts)),
-        context=TermMatcher(context),
+        gates=gate_matcher,
+        concepts=concept_matcher,
+        context=context_matcher,
         times=TermMatcher(_concept_terms({k: v for k, v in cues.items() if k in TIME_CUES})),
         rules=rules,
-        hides={
-            concept: frozenset(table["hides"])
-            for concept, table in concepts.items()
-            if "hides" in table
-        },
+        hides=hides,
+        covering=_covering(concept_matcher.concepts | context_matcher.concepts, hides),
+        rules_by_gate=_rules_by_gate(rules),
     )
+
+
+def _covering(concepts: set[str], hides: dict[str, frozenset[str]]) -> frozenset[str]:
+    """The concepts whose hits can hide shorter hits inside them (see ``engine._unmasked``)."""
+    return frozenset(
+        concept for concept in concepts if concept == MASK or concept in hides or is_name(concept)
+    )
+
+
+def _rules_by_gate(rules: tuple[Rule, ...]) -> dict[str, tuple[tuple[int, Rule], ...]]:
+    """Each gate concept's rules with their place in the lexicon."""
+    by_gate: dict[str, list[tuple[int, Rule]]] = {}
+    for index, rule in enumerate(rules):
+        by_gate.setdefault(rule.gate, []).append((index, rule))
+    return {gate: tuple(pairs) for gate, pairs in by_gate.items()}
 
 
 def _read(path: Path) -> dict[str, Any]:

@@ -15,14 +15,21 @@ whole-word matches, and "in" inside "training" costs nothing.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from operator import itemgetter
 from typing import NamedTuple
 
 import ahocorasick
 
 _NON_WORD = re.compile(r"\W")
+# A hit's fields as C-level keys (``Hit`` is a tuple: concept, start, end).
+HIT_CONCEPT = itemgetter(0)
+HIT_START = itemgetter(1)
+HIT_END = itemgetter(2)
+_new_hit = tuple.__new__
 _ASCII_NON_WORD_TO_SPACE = {
     code: " " for code in range(128) if not (chr(code).isalnum() or chr(code) == "_")
 }
@@ -46,9 +53,12 @@ class Term:
 
 
 class ScanText:
-    """A text prepared once for every scan of it: spaced, and spaced and case-folded."""
+    """A text prepared once for every scan of it: spaced, and spaced and case-folded.
 
-    __slots__ = ("exact", "folded", "original")
+    ``exact_ends`` keeps, per matcher, where its case-sensitive terms end in the whole text.
+    """
+
+    __slots__ = ("exact", "exact_ends", "folded", "original")
 
     def __init__(self, original: str) -> None:
         self.original = original
@@ -58,6 +68,7 @@ class ScanText:
             spaced = _NON_WORD.sub(" ", original)
         self.exact = f" {spaced} "
         self.folded = f" {fold_case(spaced)} "
+        self.exact_ends: dict[TermMatcher, list[int]] = {}
 
 
 class TermMatcher:
@@ -66,7 +77,9 @@ class TermMatcher:
     def __init__(self, terms: Iterable[Term]) -> None:
         folded: dict[str, list[tuple[str, bool]]] = defaultdict(list)
         exact: dict[str, list[tuple[str, bool]]] = defaultdict(list)
+        self.concepts: set[str] = set()
         for term in terms:
+            self.concepts.update(term.concepts)
             is_prefix = term.text.endswith("*")
             core = _NON_WORD.sub(" ", term.text.rstrip("*")).strip()
             if not term.case_sensitive:
@@ -81,11 +94,20 @@ class TermMatcher:
         """Every whole-word occurrence of every term in ``text[start:end]``, by position."""
         scan = text if isinstance(text, ScanText) else ScanText(text)
         end = len(scan.original) if end is None else end
-        hits = _scan(self._folded, scan.folded, scan, start, end)
-        if self._exact is not None:
-            hits += _scan(self._exact, scan.exact, scan, start, end)
-        hits.sort(key=_position)
-        return hits
+        hits = _scan(self._folded, scan.folded, start, end)
+        if self._exact is not None and self._exact_within(scan, start, end):
+            hits += _scan(self._exact, scan.exact, start, end)
+        return sort_hits(hits)
+
+    def _exact_within(self, scan: ScanText, start: int, end: int) -> bool:
+        """Can a case-sensitive term occur in ``text[start:end]``? Such terms are rare, so one
+        pass over the whole text spares a scan of every sentence that has none."""
+        ends = scan.exact_ends.get(self)
+        if ends is None:
+            ends = scan.exact_ends[self] = [last for last, _ in self._exact.iter(scan.exact)]
+        # a scan of the sentence reads the haystack from ``start`` to ``end + 1``
+        index = bisect_left(ends, start)
+        return index < len(ends) and ends[index] <= end + 1
 
     def match_positions(self, scan: ScanText) -> list[int]:
         """A position inside each match, sorted: enough to tell which sentences have one."""
@@ -96,6 +118,14 @@ class TermMatcher:
         return inside
 
 
+def sort_hits(hits: list[Hit]) -> list[Hit]:
+    """Sort in place by start, the longer first, ties in their order: two stable sorts on
+    C-level keys cost less than one on a Python key function."""
+    hits.sort(key=HIT_END, reverse=True)
+    hits.sort(key=HIT_START)
+    return hits
+
+
 def fold_case(text: str) -> str:
     """Lower-case the text without changing its length, so offsets stay valid."""
     lowered = text.lower()
@@ -104,39 +134,48 @@ def fold_case(text: str) -> str:
     return "".join(char if len(char.lower()) != 1 else char.lower() for char in text)
 
 
-def _position(hit: Hit) -> tuple[int, int]:
-    return hit.start, -hit.end
-
-
 def _automaton(table: dict[str, list[tuple[str, bool]]]) -> ahocorasick.Automaton | None:
+    """Each key's payload: how far back from the key's last character its word starts in the
+    original text (the key's leading space stands for the haystack's extra first character),
+    whether it is a prefix, and its concepts."""
     if not table:
         return None
     automaton = ahocorasick.Automaton()
     for key, payload in table.items():
         concepts = tuple(dict.fromkeys(concept for concept, _ in payload))
-        is_prefix = not key.endswith(" ")
-        automaton.add_word(key, (len(key.strip()), is_prefix, concepts))
+        automaton.add_word(key, (len(key) - 1, not key.endswith(" "), concepts))
     automaton.make_automaton()
     return automaton
 
 
 def _scan(
-    automaton: ahocorasick.Automaton | None, haystack: str, scan: ScanText, begin: int, stop: int
+    automaton: ahocorasick.Automaton | None, haystack: str, begin: int, stop: int
 ) -> list[Hit]:
-    """Hits in ``text[begin:stop]``; the haystack is the spaced text, one character ahead."""
+    """Hits in ``text[begin:stop]``; the haystack is the spaced text, one character ahead.
+
+    The automaton reads a slice of the haystack, not the haystack between bounds: it copies
+    the string it is given, and a sentence is much shorter than its field. Hits are built
+    with ``tuple.__new__``: the named tuple's own constructor is a Python function, and this
+    loop runs once per term occurrence.
+    """
     if automaton is None or begin >= stop:
         return []
+    window = haystack[begin : stop + 2]
+    limit = stop - begin
     hits: list[Hit] = []
     append = hits.append
-    for last, (length, is_prefix, concepts) in automaton.iter(haystack, begin, stop + 2):
+    find_space = window.find
+    for last, (back, is_prefix, concepts) in automaton.iter(window):
+        start = last - back
         if is_prefix:
-            start = last - length
-            end = haystack.find(" ", last) - 1
+            space = find_space(" ", last)
+            if space < 0:  # the word runs past the window, so past ``stop``
+                continue
+            end = space - 1
         else:
-            start = last - length - 1
             end = last - 1
-        if start < begin or end > stop:
+        if start < 0 or end > limit:
             continue
         for concept in concepts:
-            append(Hit(concept, start, end))
+            append(_new_hit(Hit, (concept, start + begin, end + begin)))
     return hits

@@ -9,10 +9,10 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Callable, Iterable
-from typing import TypeVar, cast
+from typing import TypeVar
 
 from streams.tagger.lexicon import ACTOR_PREFIX, PLACE, Rule
-from streams.tagger.matcher import Hit
+from streams.tagger.matcher import HIT_START, Hit
 from streams.tagger.model import Evidence, Signal
 from streams.tagger.timeline import past_years
 from streams.tagger.view import SentenceView
@@ -27,7 +27,9 @@ MAX_TARGET_CANDIDATES = 4
 T = TypeVar("T")
 EQUIPMENT_CONCEPTS = ("HARDWARE", "WEAPONS")
 _MODEL_CODE = re.compile(r"\b[A-Z][A-Za-z]{0,3}-\d{1,4}[A-Z]{0,2}\b")
-_DIGITS = re.compile(r"\b\d[\d,.]*(?:\s(?:million|thousand|hundred))?\b")
+# A number: the look-behind is the word boundary before it, placed after the first digit so
+# that the regex engine can skip from digit to digit instead of trying every position.
+_DIGITS = re.compile(r"\d(?<!\w\d)[\d,.]*(?:\s(?:million|thousand|hundred))?\b")
 _CLAUSE_BREAK = re.compile(r"[,;:()]|\s-\s|\s\u2014\s")
 _TOKEN = re.compile(r"[\w.\-']+|[^\w\s]")
 _NAME_WORD = re.compile(r"[A-Z][\w.\-']*|of|the|for|and|de|al-\w+")
@@ -92,9 +94,11 @@ def read_signal(
 
 def _memo(view: SentenceView, key: str, read: Callable[[SentenceView], T]) -> T:
     """What a sentence says once for all the signals read in it."""
-    if key not in view.memo:
-        view.memo[key] = read(view)
-    return cast(T, view.memo[key])
+    memo = view.memo
+    if key in memo:
+        return memo[key]  # type: ignore[return-value]
+    value = memo[key] = read(view)
+    return value
 
 
 def subject_actors(view: SentenceView) -> tuple[str, ...]:
@@ -105,22 +109,22 @@ def subject_actors(view: SentenceView) -> tuple[str, ...]:
 def _polarity(
     view: SentenceView, start: int, end: int, reference_year: int | None, background: bool
 ) -> str:
-    def cue_in_or_before(concept: str, reach: int) -> bool:
-        return bool(view.hits_in(concept, start, end)) or view.cue_before((concept,), start, reach)
-
-    if view.has("DENIAL") or cue_in_or_before("NEGATION", NEGATION_REACH):
+    if view.has("DENIAL") or _cue_in_or_before(view, "NEGATION", start, end, NEGATION_REACH):
         # a denial in an older episode is part of that episode ("units were not put on alert
         # until hours before the 1941 attack"): background first
         if _dated_in_past(view, end, reference_year) or (background and not view.has("RECENT")):
             return "historical"
         return "negated"
     if (
-        cue_in_or_before("HYPOTHETICAL", HYPOTHETICAL_REACH)
+        _cue_in_or_before(view, "HYPOTHETICAL", start, end, HYPOTHETICAL_REACH)
         or view.hits_in("HYPOTHETICAL", end, _clause_horizon(view, end, MODAL_REACH_AFTER))
-        or cue_in_or_before("FUTURE", HYPOTHETICAL_REACH)
+        or _cue_in_or_before(view, "FUTURE", start, end, HYPOTHETICAL_REACH)
         or view.hits_in("FUTURE", end, _clause_horizon(view, end, FUTURE_REACH_AFTER))
         or view.hits_in("CONDITION", view.start, start)
-        or (view.field == "title" and cue_in_or_before("HEADLINE_FUTURE", HYPOTHETICAL_REACH))
+        or (
+            view.field == "title"
+            and _cue_in_or_before(view, "HEADLINE_FUTURE", start, end, HYPOTHETICAL_REACH)
+        )
     ):
         return "hypothetical"
     if _dated_in_past(view, end, reference_year):
@@ -128,6 +132,12 @@ def _polarity(
     if background and not view.has("RECENT"):
         return "historical"
     return "asserted"
+
+
+def _cue_in_or_before(view: SentenceView, concept: str, start: int, end: int, reach: int) -> bool:
+    if not view.by_concept.get(concept):
+        return False
+    return bool(view.hits_in(concept, start, end)) or view.cue_before((concept,), start, reach)
 
 
 def _word_after(view: SentenceView, position: int, words: int) -> int:
@@ -164,9 +174,24 @@ def _code(hit: Hit) -> str | None:
 
 
 def _names(view: SentenceView) -> list[Hit]:
-    return _memo(
-        view, "names", lambda v: [hit for hit in v.hits if hit.concept.startswith(ACTOR_PREFIX)]
-    )
+    return _memo(view, "names", _read_names)
+
+
+def _read_names(view: SentenceView) -> list[Hit]:
+    return [hit for hit in view.hits if hit.concept.startswith(ACTOR_PREFIX)]
+
+
+def _read_name_starts(view: SentenceView) -> list[int]:
+    return [hit.start for hit in _names(view)]
+
+
+def _located(view: SentenceView) -> set[int]:
+    """Starts of the names that stand as locations ("in Poland"), decided once per sentence."""
+    return _memo(view, "located", _read_located)
+
+
+def _read_located(view: SentenceView) -> set[int]:
+    return {hit.start for hit in _names(view) if _is_location(view, hit)}
 
 
 def _is_source(view: SentenceView, hit: Hit) -> bool:
@@ -176,7 +201,7 @@ def _is_source(view: SentenceView, hit: Hit) -> bool:
 def _target(view: SentenceView, end: int) -> Hit | None:
     """The first actor after the trigger that it is aimed at ("to X", "X's border", object)."""
     names = _names(view)
-    first = bisect_left([hit.start for hit in names], end)
+    first = bisect_left(_memo(view, "name_starts", _read_name_starts), end)
     for hit in names[first : first + MAX_TARGET_CANDIDATES]:
         if _is_source(view, hit):
             continue
@@ -205,9 +230,8 @@ def _actor_hits(view: SentenceView) -> list[Hit]:
 
 
 def _read_actor_hits(view: SentenceView) -> list[Hit]:
-    return [
-        hit for hit in _names(view) if not _is_location(view, hit) and not _is_source(view, hit)
-    ]
+    located = _located(view)
+    return [hit for hit in _names(view) if hit.start not in located and not _is_source(view, hit)]
 
 
 def _actors(view: SentenceView, start: int, end: int, target: Hit | None) -> tuple[str, ...]:
@@ -233,21 +257,27 @@ def _actors(view: SentenceView, start: int, end: int, target: Hit | None) -> tup
 
 
 def _codes(hits: Iterable[Hit]) -> tuple[str, ...]:
-    return tuple(dict.fromkeys(code for hit in hits if (code := _code(hit))))
+    return tuple(dict.fromkeys([code for hit in hits if (code := _code(hit))]))
 
 
 def _equipment_hits(view: SentenceView) -> list[Hit]:
-    return sorted(
-        (hit for concept in EQUIPMENT_CONCEPTS for hit in view.by_concept.get(concept, ())),
-        key=_start,
-    )
+    return _memo(view, "equipment_hits", _read_equipment_hits)
+
+
+def _read_equipment_hits(view: SentenceView) -> list[Hit]:
+    by_concept = view.by_concept
+    hits = [hit for concept in EQUIPMENT_CONCEPTS for hit in by_concept.get(concept, ())]
+    hits.sort(key=HIT_START)
+    return hits
 
 
 def _equipment(view: SentenceView) -> tuple[str, ...]:
     text = view.text
     hits = _equipment_hits(view)
     found = [text[hit.start : hit.end] for hit in hits]
-    for code in _MODEL_CODE.finditer(text, view.start, view.end):
+    # every model code has a hyphen: most sentences need no scan for one
+    codes = _MODEL_CODE.finditer(text, view.start, view.end) if "-" in view.sentence else ()
+    for code in codes:
         following = [hit for hit in hits if hit.start == code.end() + 1]
         found.append(text[code.start() : following[0].end] if following else code.group())
     merged = [item for item in found if not any(item != other and item in other for other in found)]
@@ -256,7 +286,7 @@ def _equipment(view: SentenceView) -> tuple[str, ...]:
 
 def _quantity(view: SentenceView) -> str | None:
     """A number right before troops or hardware: "tens of thousands of soldiers"."""
-    heads = sorted(view.by_concept.get("FORCES", []) + _equipment_hits(view), key=_start)
+    heads = sorted(view.by_concept.get("FORCES", []) + _equipment_hits(view), key=HIT_START)
     head_starts = [head.start for head in heads]
     numbers = [(hit.start, hit.end) for hit in view.by_concept.get("QUANTITY", ())]
     numbers += [match.span() for match in _DIGITS.finditer(view.text, view.start, view.end)]
@@ -267,17 +297,15 @@ def _quantity(view: SentenceView) -> str | None:
     return None
 
 
-def _start(hit: Hit) -> int:
-    return hit.start
-
-
 def _locations(view: SentenceView) -> tuple[str, ...]:
+    located = _located(view)
+    text = view.text
     return tuple(
         dict.fromkeys(
-            view.text[hit.start : hit.end]
+            text[hit.start : hit.end]
             for hit in view.hits
             if hit.concept == PLACE
-            or (hit.concept.startswith(ACTOR_PREFIX) and _is_location(view, hit))
+            or (hit.start in located and hit.concept.startswith(ACTOR_PREFIX))
         )
     )
 
@@ -291,6 +319,8 @@ def _attribution(view: SentenceView) -> str | None:
     read as a run of words up to a preposition or another cue, that starts with a capital or
     an ATTRIBUTION_HEAD word ("министр", "пресс-служба", "речник").
     """
+    if not (view.has("ATTRIBUTION_LEAD") or view.has("ATTRIBUTION_VERB")):
+        return None
     text = view.text
     for cue in view.hits:
         if cue.concept not in ("ATTRIBUTION_LEAD", "ATTRIBUTION_VERB"):

@@ -9,11 +9,14 @@ paragraph break. Over-long runs without punctuation are cut at white space so th
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 
 MAX_SENTENCE_CHARS = 1200
-_END = re.compile(r"[.!?\u2026]+[\"')\]]*\s+|\n\n+")
-_WORD_BEFORE = re.compile(r"([\w.\-]+)[.!?\u2026]*$")
+# End punctuation (with closing quotes or brackets) and the white space after it, or a blank
+# line. The pattern opens with a plain character class so that the regex engine can skip to
+# candidates instead of trying a match at every position; the look-behinds then tell the two
+# kinds apart. Group 1 is the end punctuation after its first character.
+_END = re.compile(r"[.!?\u2026\n](?:(?<=[.!?\u2026])([.!?\u2026]*[\"')\]]*)\s+|(?<=\n)\n+)")
+_WORD_BEFORE = re.compile(r"[\w.\-]*\Z")
 _ABBREVIATIONS = frozenset(
     [
         "mr",
@@ -69,34 +72,51 @@ _ABBREVIATIONS = frozenset(
         "al",
     ]
 )
+_ABBREVIATION_REACH = max(map(len, _ABBREVIATIONS)) + 1
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each sentence in ``text``, stripped of surrounding white space."""
+    """(start, end) of each sentence in ``text``, stripped of surrounding white space.
+
+    A sentence that ends in punctuation ends where the punctuation does and starts with no
+    white space (the boundary took it): most need no stripping or cutting.
+    """
     spans: list[tuple[int, int]] = []
+    append = spans.append
     start = 0
     for boundary in _END.finditer(text):
-        if boundary.group().startswith("\n") or _ends_sentence(text, boundary):
-            spans.extend(_bounded(text, start, boundary.end()))
-            start = boundary.end()
-    spans.extend(_bounded(text, start, len(text)))
+        stop = boundary.end()
+        if boundary.group(1) is None:
+            _add_bounded(spans, text, start, stop)
+            start = stop
+            continue
+        end = boundary.end(1)
+        if text[stop : stop + 1].islower() or (
+            "." in text[boundary.start() : end] and _abbreviated(text, boundary)
+        ):
+            continue
+        if end - start <= MAX_SENTENCE_CHARS and not text[start].isspace():
+            append((start, end))
+        else:
+            _add_bounded(spans, text, start, end)
+        start = stop
+    _add_bounded(spans, text, start, len(text))
     return spans
 
 
-def _ends_sentence(text: str, boundary: re.Match[str]) -> bool:
-    following = text[boundary.end() : boundary.end() + 1]
-    if following and following.islower():
-        return False
-    if "." not in boundary.group():
-        return True
-    before = _WORD_BEFORE.search(text, max(0, boundary.start() - 20), boundary.start() + 1)
-    if before is None:
-        return True
-    word = before.group(1).lower().rstrip(".")
-    return not (word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha()))
+def _abbreviated(text: str, boundary: re.Match[str]) -> bool:
+    """Does the period follow an abbreviation or an initial? Only a word as short as the
+    longest abbreviation can be one, so the word before is read from a bounded window."""
+    start = boundary.start()
+    floor = max(0, start - _ABBREVIATION_REACH)
+    if start - floor == _ABBREVIATION_REACH and text[floor:start].isalnum():
+        return False  # a word longer than any abbreviation
+    word = _WORD_BEFORE.search(text, floor, start).group().lower().rstrip(".")
+    return word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha())
 
 
-def _bounded(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+def _add_bounded(spans: list[tuple[int, int]], text: str, start: int, end: int) -> None:
+    """Append ``text[start:end]`` stripped, cut into pieces of at most ``MAX_SENTENCE_CHARS``."""
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
@@ -104,9 +124,9 @@ def _bounded(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     while end - start > MAX_SENTENCE_CHARS:
         cut = text.rfind(" ", start, start + MAX_SENTENCE_CHARS)
         cut = cut if cut > start else start + MAX_SENTENCE_CHARS
-        yield start, cut
+        spans.append((start, cut))
         start = cut
         while start < end and text[start].isspace():
             start += 1
     if end > start:
-        yield start, end
+        spans.append((start, end))

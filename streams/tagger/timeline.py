@@ -16,7 +16,9 @@ from bisect import bisect_left
 from streams.tagger.lexicon import Lexicon
 from streams.tagger.matcher import ScanText
 
-YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+# A year from 1800 to 2099 standing alone; the look-behind is the word boundary before it,
+# placed after the first two digits so that the regex engine can skip to a "1" or "2".
+YEAR = re.compile(r"(?:1[89]|20)(?<!\w..)\d\d\b")
 
 
 def past_years(text: str, start: int, end: int, reference_year: int | None) -> list[int]:

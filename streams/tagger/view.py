@@ -7,9 +7,10 @@ from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Iterable
 
-from streams.tagger.matcher import Hit
+from streams.tagger.matcher import Hit, sort_hits
 
 _WORD = re.compile(r"\w+")
+_match_start = re.Match.start
 
 
 class SentenceView:
@@ -34,22 +35,21 @@ class SentenceView:
         self.start = start
         self.end = end
         self.hits = hits
-        self.word_starts = [match.start() for match in _WORD.finditer(text, start, end)]
-        self.by_concept: dict[str, list[Hit]] = defaultdict(list)
+        self.word_starts = list(map(_match_start, _WORD.finditer(text, start, end)))
+        by_concept: dict[str, list[Hit]] = defaultdict(list)
         for hit in hits:
-            self.by_concept[hit.concept].append(hit)
+            by_concept[hit.concept].append(hit)
+        self.by_concept = by_concept
         self._ends: dict[str, list[int]] = {}
         self._starts: dict[str, list[int]] = {}
         self.memo: dict[str, object] = {}
 
     def add_hits(self, hits: Iterable[Hit]) -> None:
         """Add the context hits (cues, actors, places) once a rule has fired here."""
+        by_concept = self.by_concept
         for hit in hits:
-            self.by_concept[hit.concept].append(hit)
-        self.hits = sorted(
-            (hit for group in self.by_concept.values() for hit in group),
-            key=lambda hit: (hit.start, -hit.end),
-        )
+            by_concept[hit.concept].append(hit)
+        self.hits = sort_hits([hit for group in by_concept.values() for hit in group])
         self._ends.clear()
         self._starts.clear()
         self.memo.clear()
@@ -62,7 +62,8 @@ class SentenceView:
         return bisect_right(self.word_starts, position) - 1
 
     def words_between(self, left: int, right: int) -> int:
-        return abs(self.word_index(right) - self.word_index(left))
+        starts = self.word_starts
+        return abs(bisect_right(starts, right) - bisect_right(starts, left))
 
     def has(self, concept: str) -> bool:
         return bool(self.by_concept.get(concept))
@@ -70,10 +71,14 @@ class SentenceView:
     def cue_before(self, concepts: Iterable[str], position: int, reach: int) -> bool:
         """Is a hit of one of ``concepts`` ending before ``position``, at most ``reach`` words
         before it?"""
-        first_word = max(0, self.word_index(position) - reach)
-        floor = self.word_starts[first_word] if self.word_starts else self.start
+        starts = self.word_starts
+        first_word = max(0, bisect_right(starts, position) - 1 - reach)
+        floor = starts[first_word] if starts else self.start
+        cached = self._ends
         for concept in concepts:
-            ends = self._sorted_ends(concept)
+            ends = cached.get(concept)
+            if ends is None:
+                ends = self._sorted_ends(concept)
             index = bisect_right(ends, position)
             if index and ends[index - 1] > floor:
                 return True
@@ -81,28 +86,29 @@ class SentenceView:
 
     def hits_in(self, concept: str, left: int, right: int) -> list[Hit]:
         """Hits of ``concept`` that start in [left, right)."""
-        group = self.by_concept.get(concept, [])
-        starts = self._sorted_starts(concept)
+        group = self.by_concept.get(concept)
+        if not group:
+            return []
+        starts = self._starts.get(concept)
+        if starts is None:
+            starts = self._sorted_starts(concept)
         return group[bisect_left(starts, left) : bisect_left(starts, right)]
 
     def within_words(self, concept: str, position: int, words: int) -> list[Hit]:
         """Hits of ``concept`` that start within ``words`` words of ``position``."""
-        index = self.word_index(position)
-        low = self.word_starts[max(0, index - words)] if self.word_starts else self.start
+        starts = self.word_starts
+        index = bisect_right(starts, position) - 1
+        low = starts[max(0, index - words)] if starts else self.start
         high_index = index + words + 1
-        high = self.word_starts[high_index] if high_index < len(self.word_starts) else self.end
+        high = starts[high_index] if high_index < len(starts) else self.end
         return self.hits_in(concept, low, high)
 
     def _sorted_starts(self, concept: str) -> list[int]:
-        starts = self._starts.get(concept)
-        if starts is None:
-            starts = [hit.start for hit in self.by_concept.get(concept, ())]
-            self._starts[concept] = starts
+        starts = [hit.start for hit in self.by_concept.get(concept, ())]
+        self._starts[concept] = starts
         return starts
 
     def _sorted_ends(self, concept: str) -> list[int]:
-        ends = self._ends.get(concept)
-        if ends is None:
-            ends = sorted(hit.end for hit in self.by_concept.get(concept, ()))
-            self._ends[concept] = ends
+        ends = sorted(hit.end for hit in self.by_concept.get(concept, ()))
+        self._ends[concept] = ends
         return ends
