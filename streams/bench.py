@@ -53,9 +53,7 @@ def run_bench(settings: Settings, out: Path | None) -> dict[str, Any]:
         report: dict[str, Any] = {"machine": _machine()}
         report.update(_core_ceiling())
         handle = start_broker(port=free_port(), data_dir=broker_dir)
-        base = replace(
-            settings, broker=f"kafka://{handle.bootstrap}", log_level="warning", partitions=4
-        )
+        base = settings.on_local_broker(handle.bootstrap, log_level="warning", partitions=4)
         report["client_ceiling_articles_per_s"] = _client_ceiling(_fresh(base, workdir, "client"))
         report.update(_drain(_fresh(base, workdir, "drain"), workdir))
         without = _drain(_fresh(replace(base, stories="off"), workdir, "nostories"), workdir)

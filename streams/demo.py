@@ -13,7 +13,6 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
-from dataclasses import replace
 from pathlib import Path
 
 from aiokafka import TopicPartition
@@ -38,11 +37,8 @@ def run_demo(settings: Settings, *, seeds: Path, timeout_s: float) -> int:
     try:
         _say("starting a local Kafka broker (the first run downloads it from Maven Central)")
         handle = start_broker(port=free_port(), data_dir=broker_dir)
-        settings = replace(
-            settings,
-            broker=f"kafka://{handle.bootstrap}",
-            data_dir=workdir / "worker",
-            web_port=free_port(),
+        settings = settings.on_local_broker(
+            handle.bootstrap, data_dir=workdir / "worker", web_port=free_port()
         )
         catalog = TopicCatalog.from_settings(settings)
         asyncio.run(ensure_topics(settings, catalog.all(), settings.replication_factor))

@@ -234,6 +234,22 @@ class Settings:
             **changes,
         )
 
+    def on_local_broker(self, bootstrap: str, **changes: Any) -> Settings:
+        """These settings pointed at a broker this process started (demo, bench) on its
+        PLAINTEXT listener: a real cluster's SASL and TLS settings do not apply there."""
+        return replace(
+            self,
+            broker=f"kafka://{bootstrap}",
+            security_protocol="PLAINTEXT",
+            sasl_mechanism="",
+            sasl_username="",
+            sasl_password="",
+            ssl_cafile="",
+            ssl_certfile="",
+            ssl_keyfile="",
+            **changes,
+        )
+
     def to_env(self) -> dict[str, str]:
         """These settings as ``MUSTER_*`` variables, for a worker started as a subprocess."""
         return {spec.metadata["env"]: str(getattr(self, spec.name)) for spec in fields(self)}

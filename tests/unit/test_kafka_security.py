@@ -108,3 +108,12 @@ def test_the_password_is_masked_everywhere_but_the_workers_environment(
     assert "MUSTER_SASL_PASSWORD=***\t" in printed
     assert "MUSTER_SASL_USERNAME=muster\t" in printed
     assert "s3cret-pw" not in printed
+
+
+def test_the_demo_and_bench_broker_is_reached_in_plaintext_whatever_the_cluster_wants() -> None:
+    local = Settings.from_env(SCRAM).on_local_broker("127.0.0.1:4242", web_port=7000)
+    assert client_options(local) == {
+        "bootstrap_servers": "127.0.0.1:4242",
+        "security_protocol": "PLAINTEXT",
+    }
+    assert local.web_port == 7000
