@@ -166,6 +166,7 @@ def _listeners(port: int, controller_port: int, sasl_port: int | None) -> dict[s
         sasl: dict[str, str] = {}
     else:
         clients.append(f"SASL_PLAINTEXT://127.0.0.1:{sasl_port}")
+        # The broker will not start a SASL listener without a server-side login module.
         scram = "org.apache.kafka.common.security.scram.ScramLoginModule required;"
         sasl = {"sasl.enabled.mechanisms": ",".join(SCRAM_MECHANISMS)} | {
             f"listener.name.sasl_plaintext.{mechanism.lower()}.sasl.jaas.config": scram
