@@ -53,7 +53,7 @@ class BrokerHandle:
     pid: int
     kafka_version: str
     log_path: Path
-    sasl_bootstrap: str | None = None  # the SASL_PLAINTEXT (SCRAM) listener, when started with one
+    sasl_bootstrap: str | None = None  # the SCRAM listener, when started with one
 
 
 def free_port() -> int:
@@ -128,9 +128,9 @@ def _cluster_id() -> str:
 
 
 def _properties(
-    data_dir: Path, port: int, controller_port: int, sasl_port: int | None
+    data_dir: Path, port: int, controller_port: int, sasl_port: int | None, keystore: Path | None
 ) -> dict[str, str]:
-    return _listeners(port, controller_port, sasl_port) | {
+    return _listeners(port, controller_port, sasl_port, keystore) | {
         "process.roles": "broker,controller",
         "node.id": "1",
         # Static quorum: the controller endpoint is read from here on every start, no --standalone.
@@ -158,20 +158,26 @@ def _properties(
     }
 
 
-def _listeners(port: int, controller_port: int, sasl_port: int | None) -> dict[str, str]:
-    """PLAINTEXT for clients and CONTROLLER for the quorum; with ``sasl_port``, also a
-    SASL_PLAINTEXT client listener taking SCRAM logins (the broker itself stays on PLAINTEXT)."""
+def _listeners(
+    port: int, controller_port: int, sasl_port: int | None, keystore: Path | None
+) -> dict[str, str]:
+    """PLAINTEXT for clients and CONTROLLER for the quorum; with ``sasl_port``, also a client
+    listener taking SCRAM logins, SASL_SSL when given a PEM ``keystore`` (key and certificate
+    chain in one file), else SASL_PLAINTEXT. The broker itself stays on PLAINTEXT."""
     clients = [f"PLAINTEXT://127.0.0.1:{port}"]
     if sasl_port is None:
         sasl: dict[str, str] = {}
     else:
-        clients.append(f"SASL_PLAINTEXT://127.0.0.1:{sasl_port}")
+        protocol = "SASL_PLAINTEXT" if keystore is None else "SASL_SSL"
+        clients.append(f"{protocol}://127.0.0.1:{sasl_port}")
         # The broker will not start a SASL listener without a server-side login module.
         scram = "org.apache.kafka.common.security.scram.ScramLoginModule required;"
         sasl = {"sasl.enabled.mechanisms": ",".join(SCRAM_MECHANISMS)} | {
-            f"listener.name.sasl_plaintext.{mechanism.lower()}.sasl.jaas.config": scram
+            f"listener.name.{protocol.lower()}.{mechanism.lower()}.sasl.jaas.config": scram
             for mechanism in SCRAM_MECHANISMS
         }
+        if keystore is not None:
+            sasl |= {"ssl.keystore.type": "PEM", "ssl.keystore.location": str(keystore)}
     return {
         "listeners": ",".join([*clients, f"CONTROLLER://127.0.0.1:{controller_port}"]),
         "advertised.listeners": ",".join(clients),
@@ -276,16 +282,18 @@ def start_broker(
     timeout_s: float = 90,
     extra_properties: dict[str, str] | None = None,
     sasl_port: int | None = None,
+    sasl_keystore: Path | None = None,
     scram_users: dict[str, str] | None = None,
 ) -> BrokerHandle:
     """Start a detached broker from `data_dir` (formatting it on first use) and wait until ready.
 
     A broker already running and answering from `data_dir` is returned as it is. The broker gets
     its own session, so it outlives the caller until stop_broker(). `extra_properties` add to or
-    override server.properties. `sasl_port` adds a SASL_PLAINTEXT listener for SCRAM-SHA-256
-    and -512 logins; `scram_users` (name: password) can log in with either, but are only added
-    when the data dir is formatted, i.e. on its first start: Kafka 4 adds them at format time,
-    and the tool to add them later is not on this classpath.
+    override server.properties. `sasl_port` adds a listener for SCRAM-SHA-256 and -512 logins,
+    SASL_SSL with the PEM `sasl_keystore` or else SASL_PLAINTEXT; `scram_users` (name: password)
+    can log in with either, but are only added when the data dir is formatted, i.e. on its first
+    start: Kafka 4 adds them at format time, and the tool to add them later is not on this
+    classpath.
     """
     data_dir = Path(data_dir).resolve()
     data_dir.mkdir(parents=True, exist_ok=True)
@@ -298,6 +306,7 @@ def start_broker(
             timeout_s,
             extra_properties or {},
             sasl_port,
+            sasl_keystore,
             scram_users or {},
         )
 
@@ -309,6 +318,7 @@ def _start_locked(
     timeout_s: float,
     extra_properties: dict[str, str],
     sasl_port: int | None,
+    sasl_keystore: Path | None,
     scram_users: dict[str, str],
 ) -> BrokerHandle:
     pid = _read_pid(data_dir)
@@ -328,7 +338,8 @@ def _start_locked(
 
     lib, java = ensure_kafka_jars(KAFKA_VERSION), _java()
     props_path = data_dir / "server.properties"
-    props = _properties(data_dir, port, controller_port, sasl_port) | extra_properties
+    props = _properties(data_dir, port, controller_port, sasl_port, sasl_keystore)
+    props |= extra_properties
     _write_properties(props_path, props)
     jvm = [java, "-Xms256m", "-Xmx512m", f"-Dkafka.logs.dir={data_dir}"]
     jvm += [f"-Dlog4j2.configurationFile={DEPLOY_DIR / 'log4j2.yaml'}", "-cp", f"{lib}/*"]

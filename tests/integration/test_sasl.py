@@ -1,6 +1,7 @@
-"""A worker on a broker that wants SCRAM logins: the right password works end to end, a wrong
-one is refused. The broker is this module's own, since users can only be added when it is
-formatted; its PLAINTEXT listener is only the readiness probe's, every client here uses SASL."""
+"""A worker on a broker that wants SCRAM logins, over SASL_PLAINTEXT and over SASL_SSL (TLS
+with a CA of the test's own): the right password works end to end, a wrong one is refused.
+The brokers are this module's own, since users can only be added when a broker is formatted;
+their PLAINTEXT listener is only the readiness probe's, every client here uses SASL."""
 
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ from streams.kafka_io import ensure_topics, produce
 from streams.settings import Settings
 from streams.worker_process import WorkerProcess
 from tests.integration.reading import collect
+from tests.integration.tls import Certificates, make_certificates
 
 pytestmark = pytest.mark.integration
 
@@ -29,29 +31,44 @@ REFUSAL_WAIT_S = 45
 
 
 @pytest.fixture(scope="module")
-def scram_broker(tmp_path_factory: pytest.TempPathFactory) -> Iterator[BrokerHandle]:
-    data_dir = tmp_path_factory.mktemp("kafka-scram")
+def certificates(tmp_path_factory: pytest.TempPathFactory) -> Certificates:
+    return make_certificates(tmp_path_factory.mktemp("tls"))
+
+
+@pytest.fixture(scope="module", params=["SASL_PLAINTEXT", "SASL_SSL"])
+def scram_broker(
+    request: pytest.FixtureRequest,
+    tmp_path_factory: pytest.TempPathFactory,
+    certificates: Certificates,
+) -> Iterator[tuple[str, BrokerHandle]]:
+    protocol = request.param
+    data_dir = tmp_path_factory.mktemp(f"kafka-{protocol}")
     handle = start_broker(
         port=free_port(),
         controller_port=free_port(),
         sasl_port=free_port(),
+        sasl_keystore=certificates.keystore if protocol == "SASL_SSL" else None,
         data_dir=data_dir,
         scram_users={"muster": PASSWORD},
     )
     try:
-        yield handle
+        yield protocol, handle
     finally:
         stop_broker(data_dir)
 
 
 @pytest.fixture
-def scram_settings(scram_broker: BrokerHandle, tmp_path: Path) -> Settings:
+def scram_settings(
+    scram_broker: tuple[str, BrokerHandle], certificates: Certificates, tmp_path: Path
+) -> Settings:
+    protocol, handle = scram_broker
     return Settings(
-        broker=f"kafka://{scram_broker.sasl_bootstrap}",
-        security_protocol="SASL_PLAINTEXT",
+        broker=f"kafka://{handle.sasl_bootstrap}",
+        security_protocol=protocol,
         sasl_mechanism="SCRAM-SHA-512",
         sasl_username="muster",
         sasl_password=PASSWORD,
+        ssl_cafile=str(certificates.ca) if protocol == "SASL_SSL" else "",
         partitions=1,
         stories="off",
     ).isolated(f"sasl-{tmp_path.name}", web_port=free_port(), data_dir=tmp_path / "worker")
