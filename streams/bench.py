@@ -41,49 +41,70 @@ from streams.worker_process import WorkerProcess
 
 BACKLOG = 20_000
 STORY_SCALE = 100_000
+SCALE_OUT = 3
 CORE_SAMPLE = 3_000
 POISON_BACKLOG = 10_000
 LOADS = {100: 20.0, 500: 10.0}
 
 
 def run_bench(settings: Settings, out: Path | None) -> dict[str, Any]:
+    """Every figure, on one broker this run starts and stops."""
+    return _on_local_broker(settings, out, _everything)
+
+
+def run_scale_out(settings: Settings, out: Path | None) -> dict[str, Any]:
+    """Only the drain with one and with ``SCALE_OUT`` workers (``muster bench --scale-out``)."""
+    return _on_local_broker(
+        settings, out, lambda base, workdir: {"machine": _machine(), **scale_out(base, workdir)}
+    )
+
+
+def _on_local_broker(
+    settings: Settings, out: Path | None, measure: Callable[[Settings, Path], dict[str, Any]]
+) -> dict[str, Any]:
     workdir = Path(tempfile.mkdtemp(prefix="muster-bench-"))
     broker_dir = workdir / "kafka"
     try:
-        report: dict[str, Any] = {"machine": _machine()}
-        report.update(_core_ceiling())
         handle = start_broker(port=free_port(), data_dir=broker_dir)
         base = settings.on_local_broker(handle.bootstrap, log_level="warning", partitions=4)
-        report["client_ceiling_articles_per_s"] = _client_ceiling(_fresh(base, workdir, "client"))
-        report.update(_drain(_fresh(base, workdir, "drain"), workdir))
-        without = _drain(_fresh(replace(base, stories="off"), workdir, "nostories"), workdir)
-        report["drain_without_stories_articles_per_s"] = without["drain_articles_per_s"]
-        report["stories_cost"] = round(
-            1 - report["drain_articles_per_s"] / without["drain_articles_per_s"], 3
-        )
-        report["stories"] = _stories_at_scale(_fresh(base, workdir, "stories"), workdir)
-        report["stories"]["cost_at_story_scale"] = round(
-            1
-            - report["stories"]["drain_at_story_scale_articles_per_s"]
-            / without["drain_articles_per_s"],
-            3,
-        )
-        report.update(_poison(_fresh(base, workdir, "poison"), workdir))
-        report["latency_ms"] = {
-            str(rate): _latency(_fresh(base, workdir, f"latency{rate}"), workdir, rate, seconds)
-            for rate, seconds in LOADS.items()
-        }
-        report["poison_to_clean"] = round(
-            report["poison_valid_articles_per_s"] / report["drain_articles_per_s"], 3
-        )
-        ceiling = min(report["client_ceiling_articles_per_s"], report["core_articles_per_s"])
-        report["pipeline_to_lower_ceiling"] = round(report["drain_articles_per_s"] / ceiling, 3)
+        report = measure(base, workdir)
         if out is not None:
             out.write_bytes(orjson.dumps(report, option=orjson.OPT_INDENT_2))
         return report
     finally:
         stop_broker(broker_dir)
         shutil.rmtree(workdir, ignore_errors=True)
+
+
+def _everything(base: Settings, workdir: Path) -> dict[str, Any]:
+    report: dict[str, Any] = {"machine": _machine()}
+    report.update(_core_ceiling())
+    report["client_ceiling_articles_per_s"] = _client_ceiling(_fresh(base, workdir, "client"))
+    report.update(_drain(_fresh(base, workdir, "drain"), workdir))
+    without = _drain(_fresh(replace(base, stories="off"), workdir, "nostories"), workdir)
+    report["drain_without_stories_articles_per_s"] = without["drain_articles_per_s"]
+    report["stories_cost"] = round(
+        1 - report["drain_articles_per_s"] / without["drain_articles_per_s"], 3
+    )
+    report["stories"] = _stories_at_scale(_fresh(base, workdir, "stories"), workdir)
+    report["stories"]["cost_at_story_scale"] = round(
+        1
+        - report["stories"]["drain_at_story_scale_articles_per_s"]
+        / without["drain_articles_per_s"],
+        3,
+    )
+    report["scale_out"] = scale_out(base, workdir)
+    report.update(_poison(_fresh(base, workdir, "poison"), workdir))
+    report["latency_ms"] = {
+        str(rate): _latency(_fresh(base, workdir, f"latency{rate}"), workdir, rate, seconds)
+        for rate, seconds in LOADS.items()
+    }
+    report["poison_to_clean"] = round(
+        report["poison_valid_articles_per_s"] / report["drain_articles_per_s"], 3
+    )
+    ceiling = min(report["client_ceiling_articles_per_s"], report["core_articles_per_s"])
+    report["pipeline_to_lower_ceiling"] = round(report["drain_articles_per_s"] / ceiling, 3)
+    return report
 
 
 def format_report(report: dict[str, Any]) -> str:
@@ -111,6 +132,14 @@ def format_report(report: dict[str, Any]) -> str:
         ("drain with 10% poison / clean (valid articles/s)", report["poison_to_clean"]),
         ("worker RSS start / end (MB)", f"{report['rss_mb']['start']} / {report['rss_mb']['end']}"),
     ]
+    rows.append(
+        (
+            "drain with 1 / 3 workers (articles/s)",
+            " / ".join(
+                str(v) for v in report["scale_out"]["drain_articles_per_s_by_workers"].values()
+            ),
+        )
+    )
     for rate, stats in report["latency_ms"].items():
         rows.append(
             (
@@ -280,11 +309,46 @@ def _drain(settings: Settings, workdir: Path) -> dict[str, Any]:
         worker.stop()
 
 
+def format_scale_out(report: dict[str, Any]) -> str:
+    rates = report["drain_articles_per_s_by_workers"]
+    return "\n".join(
+        [*(f"drain with {n} worker(s): {rate} articles/s" for n, rate in rates.items()),
+         f"speedup: {report['speedup']}"]
+    )  # fmt: skip
+
+
+def scale_out(settings: Settings, workdir: Path) -> dict[str, Any]:
+    """The drain with one worker, then with ``SCALE_OUT`` workers in one consumer group."""
+    rates = {
+        str(count): _drain_with(_fresh(settings, workdir, f"scale{count}"), workdir, count)
+        for count in (1, SCALE_OUT)
+    }
+    return {"drain_articles_per_s_by_workers": rates, "speedup": round(
+        rates[str(SCALE_OUT)] / rates["1"], 2
+    )}  # fmt: skip
+
+
+def _drain_with(settings: Settings, workdir: Path, count: int) -> int:
+    workers = [
+        WorkerProcess(
+            replace(settings, web_port=free_port()), workdir / f"{settings.app_id}-{n}.log"
+        ).start()
+        for n in range(count)
+    ]
+    try:
+        for worker in workers:
+            worker.wait_ready()
+        return _drain_backlog(settings, workers[0])
+    finally:
+        for worker in workers:
+            worker.stop()
+
+
 def _drain_backlog(settings: Settings, worker: WorkerProcess) -> int:
-    messages = _backlog()
-    asyncio.run(produce(settings, settings.raw_topic, [(None, m) for m in messages]))
     topics = [settings.enriched_topic, settings.deadletter_topic]
     already = sum(asyncio.run(end_offsets(settings, topics)).values())
+    messages = _backlog()
+    asyncio.run(produce(settings, settings.raw_topic, [(None, m) for m in messages]))
     first, last = _wait_outputs(settings, already + BACKLOG, worker, since=already)
     return round(BACKLOG / (last - first))
 

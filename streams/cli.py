@@ -12,7 +12,7 @@
     muster eval                       tagger precision and recall on labelled articles
     muster deadletter replay          re-publish dead letters to their source topics
     muster alerts forward             post the alerts topic to Prometheus Alertmanager
-    muster bench [--core-only]        throughput, latency and memory; JSON report
+    muster bench [--core-only|--scale-out]  throughput, latency and memory; JSON report
     muster settings                   every MUSTER_* setting and its value
 """
 
@@ -119,6 +119,11 @@ def _parser() -> argparse.ArgumentParser:
         "--core-only",
         action="store_true",
         help="only the in-process normalizer and tagger figures (no broker)",
+    )
+    bench.add_argument(
+        "--scale-out",
+        action="store_true",
+        help="only the drain with one worker and with three in one group",
     )
     bench.set_defaults(run=_bench)
 
@@ -249,10 +254,19 @@ def _eval(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _bench(args: argparse.Namespace, settings: Settings) -> int:
-    from streams.bench import core_report, format_core_report, format_report, run_bench
+    from streams.bench import (
+        core_report,
+        format_core_report,
+        format_report,
+        format_scale_out,
+        run_bench,
+        run_scale_out,
+    )
 
     if args.core_only:
         print(format_core_report(core_report(args.out)))
+    elif args.scale_out:
+        print(format_scale_out(run_scale_out(settings, args.out)))
     else:
         print(format_report(run_bench(settings, args.out)))
     return 0
