@@ -15,6 +15,7 @@ from mode.supervisors import CrashingSupervisor
 
 from agents.health import Health
 from streams.catalog import TopicCatalog, TopicSpec
+from streams.kafka_security import broker_credentials
 from streams.settings import Settings
 
 PRODUCER_MAX_REQUEST_BYTES = 2_097_152
@@ -58,6 +59,7 @@ def create_pipeline(
     app = faust.App(
         settings.app_id,
         broker=settings.broker,
+        broker_credentials=broker_credentials(settings),
         store=store,
         autodiscover=False,
         processing_guarantee=settings.processing_guarantee,

@@ -32,6 +32,7 @@ from streams.codec import decode_json
 from streams.corpus import generate_messages
 from streams.events import Origin
 from streams.kafka_io import end_offsets, ensure_topics, new_producer, produce, tail
+from streams.kafka_security import client_options
 from streams.language import warm_up
 from streams.settings import Settings
 from streams.stages import normalize_stage, read_normalized, tag_stage
@@ -65,9 +66,7 @@ def _on_local_broker(
     broker_dir = workdir / "kafka"
     try:
         handle = start_broker(port=free_port(), data_dir=broker_dir)
-        base = replace(
-            settings, broker=f"kafka://{handle.bootstrap}", log_level="warning", partitions=4
-        )
+        base = settings.on_local_broker(handle.bootstrap, log_level="warning", partitions=4)
         report = measure(base, workdir)
         if out is not None:
             out.write_bytes(orjson.dumps(report, option=orjson.OPT_INDENT_2))
@@ -165,7 +164,7 @@ def _fresh(base: Settings, workdir: Path, name: str) -> Settings:
     """Settings with topics and a consumer group of their own, topics created."""
     settings = base.isolated(f"bench-{name}", web_port=free_port(), data_dir=workdir / name)
     catalog = TopicCatalog.from_settings(settings)
-    asyncio.run(ensure_topics(settings.bootstrap_servers, catalog.all(), 1))
+    asyncio.run(ensure_topics(settings, catalog.all(), 1))
     return settings
 
 
@@ -229,18 +228,16 @@ def _core_ceiling() -> dict[str, Any]:
 
 def _client_ceiling(settings: Settings) -> float:
     messages = generate_messages(BACKLOG, seed=1)
-    asyncio.run(
-        produce(settings.bootstrap_servers, settings.raw_topic, [(None, m) for m in messages])
-    )
+    asyncio.run(produce(settings, settings.raw_topic, [(None, m) for m in messages]))
 
     async def pump() -> float:
         consumer = AIOKafkaConsumer(
             settings.raw_topic,
-            bootstrap_servers=settings.bootstrap_servers,
+            **client_options(settings),
             group_id="bench-client",
             auto_offset_reset="earliest",
         )
-        producer = new_producer(settings.bootstrap_servers, linger_ms=5)
+        producer = new_producer(settings, linger_ms=5)
         await consumer.start()
         await producer.start()
         moved = 0
@@ -278,7 +275,7 @@ def _wait_outputs(
     started = time.perf_counter()
     first = None
     while True:
-        done = sum(asyncio.run(end_offsets(settings.bootstrap_servers, topics)).values())
+        done = sum(asyncio.run(end_offsets(settings, topics)).values())
         now = time.perf_counter()
         if done > since and first is None:
             first = now
@@ -349,11 +346,9 @@ def _drain_with(settings: Settings, workdir: Path, count: int) -> int:
 
 def _drain_backlog(settings: Settings, worker: WorkerProcess) -> int:
     topics = [settings.enriched_topic, settings.deadletter_topic]
-    already = sum(asyncio.run(end_offsets(settings.bootstrap_servers, topics)).values())
+    already = sum(asyncio.run(end_offsets(settings, topics)).values())
     messages = _backlog()
-    asyncio.run(
-        produce(settings.bootstrap_servers, settings.raw_topic, [(None, m) for m in messages])
-    )
+    asyncio.run(produce(settings, settings.raw_topic, [(None, m) for m in messages]))
     first, last = _wait_outputs(settings, already + BACKLOG, worker, since=already)
     return round(BACKLOG / (last - first))
 
@@ -375,7 +370,7 @@ def _stories_at_scale(settings: Settings, workdir: Path) -> dict[str, Any]:
         )  # fmt: skip
         asyncio.run(
             produce(
-                settings.bootstrap_servers,
+                settings,
                 settings.tagged_topic,
                 [(None, _synthetic_story(template, n)) for n in range(STORY_SCALE)],
             )
@@ -420,9 +415,7 @@ def _poison(settings: Settings, workdir: Path) -> dict[str, Any]:
     worker = WorkerProcess(settings, workdir / "poison.log").start()
     try:
         worker.wait_ready()
-        asyncio.run(
-            produce(settings.bootstrap_servers, settings.raw_topic, [(None, m) for m in mixed])
-        )
+        asyncio.run(produce(settings, settings.raw_topic, [(None, m) for m in mixed]))
         first, last = _wait_outputs(settings, len(mixed), worker)
     finally:
         worker.stop()
@@ -449,7 +442,7 @@ def _latency(settings: Settings, workdir: Path, rate: int, seconds: float) -> di
 async def _offer(settings: Settings, rate: int, seconds: float) -> dict[str, int]:
     """Send ``rate`` articles a second for ``seconds``; the record timestamp is the send time."""
     messages = generate_messages(int(rate * seconds), seed=rate)
-    producer = new_producer(settings.bootstrap_servers, linger_ms=0)
+    producer = new_producer(settings, linger_ms=0)
     await producer.start()
     sent_at: dict[str, int] = {}
     start = time.perf_counter()
@@ -472,7 +465,7 @@ async def _arrivals(settings: Settings, sent_at: dict[str, int], timeout_s: floa
     pending = set(sent_at)
     deadline = time.monotonic() + timeout_s
     async for record in tail(
-        settings.bootstrap_servers,
+        settings,
         [settings.enriched_topic],
         from_beginning=True,
         idle_timeout_s=30,

@@ -34,6 +34,7 @@ from aiokafka.client import AIOKafkaClient
 KAFKA_VERSION = "4.4.0"
 DEPLOY_DIR = Path(__file__).resolve().parent.parent / "deploy" / "kafka"
 MAX_MESSAGE_BYTES = 2 * 1024 * 1024  # ~1 MB values plus batch and header overhead
+SCRAM_MECHANISMS = ("SCRAM-SHA-256", "SCRAM-SHA-512")
 _CHILDREN: dict[int, subprocess.Popen[bytes]] = {}  # brokers started by this process, to reap
 
 
@@ -52,6 +53,7 @@ class BrokerHandle:
     pid: int
     kafka_version: str
     log_path: Path
+    sasl_bootstrap: str | None = None  # the SCRAM listener, when started with one
 
 
 def free_port() -> int:
@@ -125,14 +127,14 @@ def _cluster_id() -> str:
             return cid
 
 
-def _properties(data_dir: Path, port: int, controller_port: int) -> dict[str, str]:
-    return {
+def _properties(
+    data_dir: Path, port: int, controller_port: int, sasl_port: int | None, keystore: Path | None
+) -> dict[str, str]:
+    return _listeners(port, controller_port, sasl_port, keystore) | {
         "process.roles": "broker,controller",
         "node.id": "1",
         # Static quorum: the controller endpoint is read from here on every start, no --standalone.
         "controller.quorum.voters": f"1@127.0.0.1:{controller_port}",
-        "listeners": f"PLAINTEXT://127.0.0.1:{port},CONTROLLER://127.0.0.1:{controller_port}",
-        "advertised.listeners": f"PLAINTEXT://127.0.0.1:{port}",
         "controller.listener.names": "CONTROLLER",
         "inter.broker.listener.name": "PLAINTEXT",
         "listener.security.protocol.map": "CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT,SSL:SSL,"
@@ -153,6 +155,33 @@ def _properties(data_dir: Path, port: int, controller_port: int) -> dict[str, st
         "share.coordinator.state.topic.replication.factor": "1",
         "share.coordinator.state.topic.min.isr": "1",
         "share.coordinator.state.topic.num.partitions": "1",
+    }
+
+
+def _listeners(
+    port: int, controller_port: int, sasl_port: int | None, keystore: Path | None
+) -> dict[str, str]:
+    """PLAINTEXT for clients and CONTROLLER for the quorum; with ``sasl_port``, also a client
+    listener taking SCRAM logins, SASL_SSL when given a PEM ``keystore`` (key and certificate
+    chain in one file), else SASL_PLAINTEXT. The broker itself stays on PLAINTEXT."""
+    clients = [f"PLAINTEXT://127.0.0.1:{port}"]
+    if sasl_port is None:
+        sasl: dict[str, str] = {}
+    else:
+        protocol = "SASL_PLAINTEXT" if keystore is None else "SASL_SSL"
+        clients.append(f"{protocol}://127.0.0.1:{sasl_port}")
+        # The broker will not start a SASL listener without a server-side login module.
+        scram = "org.apache.kafka.common.security.scram.ScramLoginModule required;"
+        sasl = {"sasl.enabled.mechanisms": ",".join(SCRAM_MECHANISMS)} | {
+            f"listener.name.{protocol.lower()}.{mechanism.lower()}.sasl.jaas.config": scram
+            for mechanism in SCRAM_MECHANISMS
+        }
+        if keystore is not None:
+            sasl |= {"ssl.keystore.type": "PEM", "ssl.keystore.location": str(keystore)}
+    return {
+        "listeners": ",".join([*clients, f"CONTROLLER://127.0.0.1:{controller_port}"]),
+        "advertised.listeners": ",".join(clients),
+        **sasl,
     }
 
 
@@ -214,6 +243,7 @@ def _handle(data_dir: Path, pid: int, state: dict[str, Any]) -> BrokerHandle:
         pid=pid,
         kafka_version=str(state["kafka_version"]),
         log_path=data_dir / "server.log",
+        sasl_bootstrap=f"127.0.0.1:{state['sasl_port']}" if state.get("sasl_port") else None,
     )
 
 
@@ -251,22 +281,33 @@ def start_broker(
     controller_port: int | None = None,
     timeout_s: float = 90,
     extra_properties: dict[str, str] | None = None,
+    sasl_port: int | None = None,
+    sasl_keystore: Path | None = None,
     scram_users: dict[str, str] | None = None,
 ) -> BrokerHandle:
     """Start a detached broker from `data_dir` (formatting it on first use) and wait until ready.
 
     A broker already running and answering from `data_dir` is returned as it is. The broker gets
     its own session, so it outlives the caller until stop_broker(). `extra_properties` add to or
-    override server.properties (e.g. a SASL_PLAINTEXT listener); `scram_users` (name: password)
-    become SCRAM-SHA-256 users, but only when the data dir is formatted, i.e. on its first start:
-    Kafka 4 adds them at format time, and the tool to add them later is not on this classpath.
+    override server.properties. `sasl_port` adds a listener for SCRAM-SHA-256 and -512 logins,
+    SASL_SSL with the PEM `sasl_keystore` or else SASL_PLAINTEXT; `scram_users` (name: password)
+    can log in with either, but are only added when the data dir is formatted, i.e. on its first
+    start: Kafka 4 adds them at format time, and the tool to add them later is not on this
+    classpath.
     """
     data_dir = Path(data_dir).resolve()
     data_dir.mkdir(parents=True, exist_ok=True)
     with open(data_dir / ".start.lock", "w") as lock:  # one starter at a time per data dir
         fcntl.flock(lock, fcntl.LOCK_EX)
         return _start_locked(
-            data_dir, port, controller_port, timeout_s, extra_properties or {}, scram_users or {}
+            data_dir,
+            port,
+            controller_port,
+            timeout_s,
+            extra_properties or {},
+            sasl_port,
+            sasl_keystore,
+            scram_users or {},
         )
 
 
@@ -276,6 +317,8 @@ def _start_locked(
     controller_port: int | None,
     timeout_s: float,
     extra_properties: dict[str, str],
+    sasl_port: int | None,
+    sasl_keystore: Path | None,
     scram_users: dict[str, str],
 ) -> BrokerHandle:
     pid = _read_pid(data_dir)
@@ -287,13 +330,16 @@ def _start_locked(
     controller_port = controller_port or state.get("controller_port")
     if not controller_port:
         controller_port = port + 1 if _port_free(port + 1) else free_port()
-    state.update(port=port, controller_port=controller_port, kafka_version=KAFKA_VERSION)
+    state.update(
+        port=port, controller_port=controller_port, sasl_port=sasl_port, kafka_version=KAFKA_VERSION
+    )
     state.setdefault("cluster_id", _cluster_id())
     (data_dir / "broker.json").write_text(json.dumps(state, indent=2) + "\n")
 
     lib, java = ensure_kafka_jars(KAFKA_VERSION), _java()
     props_path = data_dir / "server.properties"
-    props = _properties(data_dir, port, controller_port) | extra_properties
+    props = _properties(data_dir, port, controller_port, sasl_port, sasl_keystore)
+    props |= extra_properties
     _write_properties(props_path, props)
     jvm = [java, "-Xms256m", "-Xmx512m", f"-Dkafka.logs.dir={data_dir}"]
     jvm += [f"-Dlog4j2.configurationFile={DEPLOY_DIR / 'log4j2.yaml'}", "-cp", f"{lib}/*"]
@@ -301,7 +347,8 @@ def _start_locked(
         fmt = [*jvm, "kafka.tools.StorageTool", "format", "--ignore-formatted"]
         fmt += ["-t", str(state["cluster_id"]), "-c", str(props_path)]
         for name, password in scram_users.items():
-            fmt += ["--add-scram", f"SCRAM-SHA-256=[name={name},password={password}]"]
+            for mechanism in SCRAM_MECHANISMS:
+                fmt += ["--add-scram", f"{mechanism}=[name={name},password={password}]"]
         done = subprocess.run(fmt, check=False, capture_output=True, text=True)
         if done.returncode != 0:
             raise BrokerStartError(f"formatting {data_dir} failed:\n{done.stdout}{done.stderr}")

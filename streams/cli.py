@@ -152,9 +152,7 @@ def _topics(args: argparse.Namespace, settings: Settings) -> int:
     from streams.kafka_io import ensure_topics
 
     catalog = TopicCatalog.from_settings(settings)
-    created = asyncio.run(
-        ensure_topics(settings.bootstrap_servers, catalog.all(), settings.replication_factor)
-    )
+    created = asyncio.run(ensure_topics(settings, catalog.all(), settings.replication_factor))
     for spec in catalog.all():
         state = "created" if spec.name in created else "exists"
         print(f"{spec.name}\t{spec.partitions} partitions\t{state}\tkey: {spec.key}")
@@ -172,9 +170,7 @@ def _produce(args: argparse.Namespace, settings: Settings) -> int:
     from streams.kafka_io import produce
 
     topic = args.topic or settings.raw_topic
-    count = asyncio.run(
-        produce(settings.bootstrap_servers, topic, ((None, m) for m in read_messages(args.source)))
-    )
+    count = asyncio.run(produce(settings, topic, ((None, m) for m in read_messages(args.source))))
     print(f"produced {count} message(s) to {topic}", file=sys.stderr)
     return 0
 
@@ -188,7 +184,7 @@ def _tail(args: argparse.Namespace, settings: Settings) -> int:
     envelope = args.envelope or topic == settings.deadletter_topic
     asyncio.run(
         print_records(
-            settings.bootstrap_servers,
+            settings,
             [topic],
             from_beginning=args.from_beginning,
             limit=args.max,

@@ -13,7 +13,6 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
-from dataclasses import replace
 from pathlib import Path
 
 from aiokafka import TopicPartition
@@ -38,22 +37,15 @@ def run_demo(settings: Settings, *, seeds: Path, timeout_s: float) -> int:
     try:
         _say("starting a local Kafka broker (the first run downloads it from Maven Central)")
         handle = start_broker(port=free_port(), data_dir=broker_dir)
-        settings = replace(
-            settings,
-            broker=f"kafka://{handle.bootstrap}",
-            data_dir=workdir / "worker",
-            web_port=free_port(),
+        settings = settings.on_local_broker(
+            handle.bootstrap, data_dir=workdir / "worker", web_port=free_port()
         )
         catalog = TopicCatalog.from_settings(settings)
-        asyncio.run(
-            ensure_topics(settings.bootstrap_servers, catalog.all(), settings.replication_factor)
-        )
+        asyncio.run(ensure_topics(settings, catalog.all(), settings.replication_factor))
         _say(f"broker at kafka://{handle.bootstrap}; starting the worker")
         worker = WorkerProcess(settings, workdir / "worker.log").start()
         _say(f"producing {len(messages)} seed article(s) from {seeds}")
-        asyncio.run(
-            produce(settings.bootstrap_servers, settings.raw_topic, ((None, m) for m in messages))
-        )
+        asyncio.run(produce(settings, settings.raw_topic, ((None, m) for m in messages)))
         printed = asyncio.run(_print_events(settings, len(messages), timeout_s, worker.alive))
         if printed < len(messages):
             _say(f"only {printed} of {len(messages)} articles came out; worker log:")
@@ -80,9 +72,7 @@ async def _print_events(
     done = 0
     deadline = time.monotonic() + timeout_s
     while time.monotonic() < deadline and worker_alive():
-        async for record in tail(
-            settings.bootstrap_servers, topics, start=positions, idle_timeout_s=SETTLE_SECONDS
-        ):
+        async for record in tail(settings, topics, start=positions, idle_timeout_s=SETTLE_SECONDS):
             positions[TopicPartition(record.topic, record.partition)] = record.offset + 1
             if record.topic != settings.mobilization_topic:
                 done += 1

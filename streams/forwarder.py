@@ -40,6 +40,7 @@ from streams.deadletter import dead_letter_headers
 from streams.errors import InputError
 from streams.events import Origin
 from streams.kafka_io import MAX_MESSAGE_BYTES, new_producer, partitions_of, resume_from_committed
+from streams.kafka_security import client_options
 from streams.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -82,16 +83,15 @@ class AlertForwarder:
 
     async def run(self) -> None:
         """Forward until ``limit`` records are done or ``idle_timeout_s`` passes without any."""
-        bootstrap = self.settings.bootstrap_servers
-        partitions = await partitions_of(bootstrap, [self.settings.alerts_topic])
+        partitions = await partitions_of(self.settings, [self.settings.alerts_topic])
         consumer = AIOKafkaConsumer(
-            bootstrap_servers=bootstrap,
+            **client_options(self.settings),
             group_id=self.settings.alerts_group,
             enable_auto_commit=False,
             auto_offset_reset="earliest",
             max_partition_fetch_bytes=MAX_MESSAGE_BYTES,
         )
-        producer = new_producer(bootstrap)
+        producer = new_producer(self.settings)
         await consumer.start()
         await producer.start()
         try:

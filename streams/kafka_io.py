@@ -1,7 +1,8 @@
 """Plain aiokafka clients for the operator's side: create topics, produce, tail.
 
 The worker talks to Kafka through Faust; the CLI's produce, tail and topic commands, the demo
-and the tests use aiokafka directly, as any other client of Muster's topics would.
+and the tests use aiokafka directly, as any other client of Muster's topics would. Each helper
+takes the ``Settings``, so every client connects with ``client_options`` (address, TLS, SASL).
 """
 
 from __future__ import annotations
@@ -17,6 +18,8 @@ from aiokafka.admin import AIOKafkaAdminClient, NewTopic
 from aiokafka.errors import TopicAlreadyExistsError
 
 from streams.catalog import TopicSpec
+from streams.kafka_security import client_options
+from streams.settings import Settings
 
 MAX_MESSAGE_BYTES = 2_097_152
 METADATA_ATTEMPTS = 50
@@ -35,9 +38,11 @@ class Record:
     headers: tuple[tuple[str, bytes], ...]
 
 
-async def ensure_topics(bootstrap: str, specs: Iterable[TopicSpec], replication: int) -> list[str]:
+async def ensure_topics(
+    settings: Settings, specs: Iterable[TopicSpec], replication: int
+) -> list[str]:
     """Create the topics that do not exist yet; return the names created."""
-    admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap)
+    admin = AIOKafkaAdminClient(**client_options(settings))
     await admin.start()
     try:
         existing = set(await admin.list_topics())
@@ -47,23 +52,23 @@ async def ensure_topics(bootstrap: str, specs: Iterable[TopicSpec], replication:
                 await admin.create_topics(
                     [NewTopic(spec.name, spec.partitions, replication) for spec in missing]
                 )
-            await partitions_of(bootstrap, (spec.name for spec in missing))
+            await partitions_of(settings, (spec.name for spec in missing))
         return [spec.name for spec in missing]
     finally:
         await admin.close()
 
 
-def new_producer(bootstrap: str, **options: object) -> AIOKafkaProducer:
+def new_producer(settings: Settings, **options: object) -> AIOKafkaProducer:
     return AIOKafkaProducer(
-        bootstrap_servers=bootstrap, max_request_size=MAX_MESSAGE_BYTES, acks="all", **options
+        **client_options(settings), max_request_size=MAX_MESSAGE_BYTES, acks="all", **options
     )
 
 
 async def produce(
-    bootstrap: str, topic: str, messages: Iterable[tuple[bytes | None, bytes]]
+    settings: Settings, topic: str, messages: Iterable[tuple[bytes | None, bytes]]
 ) -> int:
     """Send (key, value) pairs and wait until the broker has every one; return the count."""
-    producer = new_producer(bootstrap, linger_ms=5)
+    producer = new_producer(settings, linger_ms=5)
     await producer.start()
     try:
         pending = [await producer.send(topic, value=value, key=key) for key, value in messages]
@@ -73,10 +78,10 @@ async def produce(
         await producer.stop()
 
 
-async def end_offsets(bootstrap: str, topics: Iterable[str]) -> dict[TopicPartition, int]:
+async def end_offsets(settings: Settings, topics: Iterable[str]) -> dict[TopicPartition, int]:
     """The current end offset of every partition of these topics."""
-    partitions = await partitions_of(bootstrap, topics)
-    consumer = AIOKafkaConsumer(bootstrap_servers=bootstrap)
+    partitions = await partitions_of(settings, topics)
+    consumer = AIOKafkaConsumer(**client_options(settings))
     await consumer.start()
     try:
         return dict(await consumer.end_offsets(partitions))
@@ -85,7 +90,7 @@ async def end_offsets(bootstrap: str, topics: Iterable[str]) -> dict[TopicPartit
 
 
 async def tail(
-    bootstrap: str,
+    settings: Settings,
     topics: Iterable[str],
     *,
     start: dict[TopicPartition, int] | None = None,
@@ -98,7 +103,7 @@ async def tail(
     Stops after ``idle_timeout_s`` seconds with no new record (never when it is None).
     """
     consumer = AIOKafkaConsumer(
-        bootstrap_servers=bootstrap,
+        **client_options(settings),
         enable_auto_commit=False,
         isolation_level=isolation_level,
         max_partition_fetch_bytes=MAX_MESSAGE_BYTES,
@@ -106,7 +111,7 @@ async def tail(
     )
     await consumer.start()
     try:
-        partitions = await partitions_of(bootstrap, topics)
+        partitions = await partitions_of(settings, topics)
         consumer.assign(partitions)
         for partition in partitions:
             if start is not None:
@@ -148,10 +153,10 @@ async def resume_from_committed(
             consumer.seek(partition, committed)
 
 
-async def partitions_of(bootstrap: str, topics: Iterable[str]) -> list[TopicPartition]:
+async def partitions_of(settings: Settings, topics: Iterable[str]) -> list[TopicPartition]:
     """Every partition of these topics, waiting briefly until new topics have leaders."""
     wanted = sorted(set(topics))
-    admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap)
+    admin = AIOKafkaAdminClient(**client_options(settings))
     await admin.start()
     try:
         for _ in range(METADATA_ATTEMPTS):

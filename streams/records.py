@@ -8,6 +8,7 @@ from typing import IO, Any
 
 from streams.codec import decode_json, encode_json
 from streams.kafka_io import Record, tail
+from streams.settings import Settings
 
 
 def record_json(record: Record, *, envelope: bool) -> dict[str, Any] | None:
@@ -39,7 +40,7 @@ def _json_value(data: bytes | None) -> Any:
 
 
 async def print_records(
-    bootstrap: str,
+    settings: Settings,
     topics: list[str],
     *,
     from_beginning: bool = False,
@@ -53,7 +54,7 @@ async def print_records(
     if limit == 0:
         return 0
     async for record in tail(
-        bootstrap, topics, from_beginning=from_beginning, idle_timeout_s=idle_timeout_s
+        settings, topics, from_beginning=from_beginning, idle_timeout_s=idle_timeout_s
     ):
         out.write(encode_json(record_json(record, envelope=envelope)).decode() + "\n")
         out.flush()

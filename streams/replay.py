@@ -21,6 +21,7 @@ from streams.kafka_io import (
     partitions_of,
     resume_from_committed,
 )
+from streams.kafka_security import client_options
 from streams.settings import Settings
 
 REPLAY_GROUP_SUFFIX = "-deadletter-replay"
@@ -46,15 +47,15 @@ async def replay_dead_letters(
     every replayed message, so an interrupted replay is resumed, not lost; it may send the
     last batch again, which the pipeline's duplicate check absorbs.
     """
-    partitions = await partitions_of(settings.bootstrap_servers, [settings.deadletter_topic])
+    partitions = await partitions_of(settings, [settings.deadletter_topic])
     consumer = AIOKafkaConsumer(
-        bootstrap_servers=settings.bootstrap_servers,
+        **client_options(settings),
         group_id=settings.app_id + REPLAY_GROUP_SUFFIX + (f"-{reason}" if reason else ""),
         enable_auto_commit=False,
         auto_offset_reset="earliest",
         max_partition_fetch_bytes=MAX_MESSAGE_BYTES,
     )
-    producer = new_producer(settings.bootstrap_servers)
+    producer = new_producer(settings)
     await consumer.start()
     await producer.start()
     replayed: Counter[str] = Counter()

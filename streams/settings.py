@@ -17,10 +17,17 @@ from streams.stories.policy import StoryPolicy
 
 PROCESSING_GUARANTEES = ("at_least_once", "exactly_once")
 LOG_FORMATS = ("text", "json")
+SECURITY_PROTOCOLS = ("PLAINTEXT", "SASL_PLAINTEXT", "SASL_SSL", "SSL")
+SASL_MECHANISMS = ("PLAIN", "SCRAM-SHA-256", "SCRAM-SHA-512")
+SECRET_MASK = "***"
 
 
-def _setting(env: str, default: Any, doc: str) -> Any:
-    return field(default=default, metadata={"env": env, "doc": doc})
+def _setting(env: str, default: Any, doc: str, *, secret: bool = False) -> Any:
+    """A setting read from ``env``; a ``secret`` one is left out of repr() and masked by
+    ``describe()``, so it never reaches a terminal or a log by accident."""
+    return field(
+        default=default, repr=not secret, metadata={"env": env, "doc": doc, "secret": secret}
+    )
 
 
 @dataclass(frozen=True)
@@ -89,6 +96,27 @@ class Settings:
         "http://127.0.0.1:9093",
         "Alertmanager base URL that `muster alerts forward` posts to.",
     )
+    security_protocol: str = _setting(
+        "MUSTER_SECURITY_PROTOCOL",
+        "PLAINTEXT",
+        "How clients reach the brokers: PLAINTEXT, SASL_PLAINTEXT, SASL_SSL or SSL.",
+    )
+    sasl_mechanism: str = _setting(
+        "MUSTER_SASL_MECHANISM", "", "SASL_*: PLAIN, SCRAM-SHA-256 or SCRAM-SHA-512."
+    )
+    sasl_username: str = _setting("MUSTER_SASL_USERNAME", "", "SASL_*: the user Muster logs in as.")
+    sasl_password: str = _setting(
+        "MUSTER_SASL_PASSWORD", "", "SASL_*: that user's password (never shown).", secret=True
+    )
+    ssl_cafile: str = _setting(
+        "MUSTER_SSL_CAFILE", "", "SSL, SASL_SSL: CA bundle (PEM) to trust; empty: the system's."
+    )
+    ssl_certfile: str = _setting(
+        "MUSTER_SSL_CERTFILE", "", "SSL, SASL_SSL: client certificate (PEM), for mutual TLS."
+    )
+    ssl_keyfile: str = _setting(
+        "MUSTER_SSL_KEYFILE", "", "SSL, SASL_SSL: the client certificate's private key (PEM)."
+    )
     partitions: int = _setting(
         "MUSTER_PARTITIONS", 4, "Partitions of the topics Muster creates (workers <= this)."
     )
@@ -140,6 +168,42 @@ class Settings:
         ):
             if getattr(self, name) < 1:
                 raise ValueError(f"{name} must be at least 1")
+        self._check_security()
+
+    def _check_security(self) -> None:
+        """Refuse combinations that would connect differently than the operator meant, e.g. a
+        password set while the protocol is still PLAINTEXT (it would silently go unused)."""
+        protocol = self.security_protocol
+        if protocol not in SECURITY_PROTOCOLS:
+            raise ValueError(
+                f"MUSTER_SECURITY_PROTOCOL must be one of {SECURITY_PROTOCOLS}, not {protocol!r}"
+            )
+        sasl = {
+            "MUSTER_SASL_MECHANISM": self.sasl_mechanism,
+            "MUSTER_SASL_USERNAME": self.sasl_username,
+            "MUSTER_SASL_PASSWORD": self.sasl_password,
+        }
+        ssl = {
+            "MUSTER_SSL_CAFILE": self.ssl_cafile,
+            "MUSTER_SSL_CERTFILE": self.ssl_certfile,
+            "MUSTER_SSL_KEYFILE": self.ssl_keyfile,
+        }
+        if protocol.startswith("SASL_"):
+            for name, value in sasl.items():
+                if not value:
+                    raise ValueError(f"{name} is required with MUSTER_SECURITY_PROTOCOL={protocol}")
+            if self.sasl_mechanism not in SASL_MECHANISMS:
+                raise ValueError(
+                    f"MUSTER_SASL_MECHANISM must be one of {SASL_MECHANISMS}, "
+                    f"not {self.sasl_mechanism!r}"
+                )
+        else:
+            _refuse_unused(sasl, protocol, "SASL_PLAINTEXT or SASL_SSL")
+        if protocol in ("SSL", "SASL_SSL"):
+            if self.ssl_keyfile and not self.ssl_certfile:
+                raise ValueError("MUSTER_SSL_KEYFILE needs MUSTER_SSL_CERTFILE (its certificate)")
+        else:
+            _refuse_unused(ssl, protocol, "SSL or SASL_SSL")
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None, **overrides: Any) -> Settings:
@@ -167,6 +231,22 @@ class Settings:
             tagged_topic=f"{name}.tagged",
             alerts_topic=f"{name}.alerts",
             alerts_group=f"muster-{name}-alerts-forwarder",
+            **changes,
+        )
+
+    def on_local_broker(self, bootstrap: str, **changes: Any) -> Settings:
+        """These settings pointed at a broker this process started (demo, bench) on its
+        PLAINTEXT listener: a real cluster's SASL and TLS settings do not apply there."""
+        return replace(
+            self,
+            broker=f"kafka://{bootstrap}",
+            security_protocol="PLAINTEXT",
+            sasl_mechanism="",
+            sasl_username="",
+            sasl_password="",
+            ssl_cafile="",
+            ssl_certfile="",
+            ssl_keyfile="",
             **changes,
         )
 
@@ -200,9 +280,29 @@ class Settings:
 def describe(settings: Settings) -> list[tuple[str, str, str]]:
     """(variable, current value, meaning) for each setting, for ``muster settings``."""
     return [
-        (spec.metadata["env"], str(getattr(settings, spec.name)), spec.metadata["doc"])
+        (
+            spec.metadata["env"],
+            _shown(spec.metadata, getattr(settings, spec.name)),
+            spec.metadata["doc"],
+        )
         for spec in fields(settings)
     ]
+
+
+def _shown(metadata: Mapping[str, Any], value: Any) -> str:
+    """The value as ``muster settings`` prints it: a secret only says whether it is set."""
+    if metadata["secret"]:
+        return SECRET_MASK if value else ""
+    return str(value)
+
+
+def _refuse_unused(values: Mapping[str, str], protocol: str, needs: str) -> None:
+    for name, value in values.items():
+        if value:
+            raise ValueError(
+                f"{name} is set but MUSTER_SECURITY_PROTOCOL={protocol} does not use it "
+                f"(it needs {needs})"
+            )
 
 
 def _coerce(raw: str, kind: type, env_name: str) -> Any:

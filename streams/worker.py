@@ -23,9 +23,7 @@ def run_worker(settings: Settings) -> int:
     (internal ones); a worker subscribed to a topic that appears later would not see it.
     """
     catalog = TopicCatalog.from_settings(settings)
-    asyncio.run(
-        ensure_topics(settings.bootstrap_servers, catalog.all(), settings.replication_factor)
-    )
+    asyncio.run(ensure_topics(settings, catalog.all(), settings.replication_factor))
     asyncio.set_event_loop(asyncio.new_event_loop())
     warm_up()
     for language in available_languages():

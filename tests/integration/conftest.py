@@ -44,7 +44,7 @@ def settings(kafka: BrokerHandle, tmp_path: Path, request: pytest.FixtureRequest
         tag, web_port=free_port(), data_dir=tmp_path / "worker"
     )
     catalog = TopicCatalog.from_settings(named)
-    asyncio.run(ensure_topics(named.bootstrap_servers, catalog.all(), 1))
+    asyncio.run(ensure_topics(named, catalog.all(), 1))
     return named
 
 

@@ -10,6 +10,7 @@ from aiokafka import TopicPartition
 from aiokafka.admin import AIOKafkaAdminClient
 
 from streams.kafka_io import Record, end_offsets, tail
+from streams.kafka_security import client_options
 from streams.settings import Settings
 
 CHECK_EVERY = 200
@@ -35,7 +36,7 @@ async def collect(
         assert time.monotonic() < deadline, f"timed out with {len(records)} records"
         assert alive(), "a worker exited"
         async for record in tail(
-            settings.bootstrap_servers,
+            settings,
             topics,
             start=positions,
             idle_timeout_s=1.0,
@@ -54,7 +55,7 @@ async def committed_offsets(
     settings: Settings, topic: str, group: str | None = None
 ) -> dict[TopicPartition, int]:
     """The offsets ``group`` (default: the worker's) has committed on ``topic``."""
-    admin = AIOKafkaAdminClient(bootstrap_servers=settings.bootstrap_servers)
+    admin = AIOKafkaAdminClient(**client_options(settings))
     await admin.start()
     try:
         offsets = await admin.list_consumer_group_offsets(group or settings.app_id)
@@ -65,7 +66,7 @@ async def committed_offsets(
 
 async def wait_for_commits(settings: Settings, topic: str, timeout_s: float) -> None:
     """Wait until the worker's group has committed every offset of ``topic``."""
-    ends = await end_offsets(settings.bootstrap_servers, [topic])
+    ends = await end_offsets(settings, [topic])
     deadline = time.monotonic() + timeout_s
     while True:
         committed = await committed_offsets(settings, topic)
@@ -85,7 +86,7 @@ async def read_all(
     return [
         record
         async for record in tail(
-            settings.bootstrap_servers,
+            settings,
             topics,
             from_beginning=True,
             idle_timeout_s=idle_s,

@@ -53,12 +53,12 @@ def valid_alerts() -> list[dict[str, Any]]:
 
 def create_alerts_topic(settings: Settings) -> None:
     spec = TopicSpec("alerts", settings.alerts_topic, 4, "story id", "news.alerts.v1.json")
-    asyncio.run(ensure_topics(settings.bootstrap_servers, [spec], 1))
+    asyncio.run(ensure_topics(settings, [spec], 1))
 
 
 def produce_alerts(settings: Settings, values: list[bytes]) -> None:
     keyed = [(str(number).encode(), value) for number, value in enumerate(values)]
-    asyncio.run(produce(settings.bootstrap_servers, settings.alerts_topic, keyed))
+    asyncio.run(produce(settings, settings.alerts_topic, keyed))
 
 
 def forwarder(settings: Settings, url: str, count: int, log: Path) -> subprocess.Popen[bytes]:
@@ -91,9 +91,7 @@ def committed(settings: Settings) -> int:
 
 
 def end_of_alerts(settings: Settings) -> int:
-    return sum(
-        asyncio.run(end_offsets(settings.bootstrap_servers, [settings.alerts_topic])).values()
-    )
+    return sum(asyncio.run(end_offsets(settings, [settings.alerts_topic])).values())
 
 
 def by_alert_id(alertmanager: Alertmanager) -> dict[str, dict[str, Any]]:

@@ -41,7 +41,7 @@ def test_dashboards_and_rules_use_only_exported_metrics(settings: Settings, work
     worker.wait_ready()
     articles = list(read_messages(str(SEEDS)))
     messages = [(None, article) for article in [*articles, b"{broken"]]
-    asyncio.run(produce(settings.bootstrap_servers, settings.raw_topic, messages))
+    asyncio.run(produce(settings, settings.raw_topic, messages))
     asyncio.run(
         collect(
             settings,

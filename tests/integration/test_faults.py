@@ -70,9 +70,7 @@ def wait_for_ids(
 
 
 def send(settings: Settings, messages: list[bytes]) -> None:
-    asyncio.run(
-        produce(settings.bootstrap_servers, settings.raw_topic, [(None, m) for m in messages])
-    )
+    asyncio.run(produce(settings, settings.raw_topic, [(None, m) for m in messages]))
 
 
 def test_sigkill_mid_stream_then_restart_loses_nothing(
@@ -162,9 +160,7 @@ def test_broker_restart_mid_stream_recovers_without_help(
     own_broker: BrokerHandle, settings: Settings, workers: Callable[..., WorkerProcess]
 ) -> None:
     settings = replace(settings, broker=f"kafka://{own_broker.bootstrap}")
-    asyncio.run(
-        ensure_topics(settings.bootstrap_servers, TopicCatalog.from_settings(settings).all(), 1)
-    )
+    asyncio.run(ensure_topics(settings, TopicCatalog.from_settings(settings).all(), 1))
     messages = generate_messages(4_000, seed=33)
     send(settings, messages[:2_000])
     worker = workers(settings)

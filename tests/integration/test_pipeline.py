@@ -53,7 +53,7 @@ def test_valid_articles_come_out_once_and_bad_ones_become_dead_letters(
     messages = [(b"valid-%d" % i, value) for i, value in enumerate(valid)]
     messages += [(b"bad-%d" % i, value) for i, (value, _) in enumerate(bad)]
     random.Random(3).shuffle(messages)
-    asyncio.run(produce(settings.bootstrap_servers, settings.raw_topic, messages))
+    asyncio.run(produce(settings, settings.raw_topic, messages))
 
     worker = workers(settings)
     records = asyncio.run(
@@ -100,12 +100,10 @@ def test_an_exact_resend_yields_no_second_enriched_event(
 ) -> None:
     first = generate_messages(20, seed=5)
     worker = workers(settings)
-    asyncio.run(produce(settings.bootstrap_servers, settings.raw_topic, [(None, m) for m in first]))
-    asyncio.run(produce(settings.bootstrap_servers, settings.raw_topic, [(None, m) for m in first]))
+    asyncio.run(produce(settings, settings.raw_topic, [(None, m) for m in first]))
+    asyncio.run(produce(settings, settings.raw_topic, [(None, m) for m in first]))
     marker = generate_messages(1, seed=6)
-    asyncio.run(
-        produce(settings.bootstrap_servers, settings.raw_topic, [(None, m) for m in marker])
-    )
+    asyncio.run(produce(settings, settings.raw_topic, [(None, m) for m in marker]))
     marker_id = decode_json(marker[0])["id"]
 
     asyncio.run(

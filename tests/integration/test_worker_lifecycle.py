@@ -44,9 +44,7 @@ def test_ready_healthy_counting_and_a_graceful_stop(
     assert json.loads(body)["agents"] == agents
 
     messages = [*generate_messages(300, seed=21), b"{broken"]
-    asyncio.run(
-        produce(settings.bootstrap_servers, settings.raw_topic, [(None, m) for m in messages])
-    )
+    asyncio.run(produce(settings, settings.raw_topic, [(None, m) for m in messages]))
     asyncio.run(
         collect(
             settings,
