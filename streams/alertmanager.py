@@ -21,7 +21,7 @@ from typing import Any
 
 import aiohttp
 
-from streams.codec import decode_json, encode_json
+from streams.codec import decode_object, encode_json
 from streams.errors import DecodeError, InputError, ValidationError
 
 log = logging.getLogger(__name__)
@@ -49,14 +49,7 @@ def read_alert(value: bytes | None) -> dict[str, Any]:
     """A ``news.alerts/v1`` record's value as a dict, or an ``InputError`` saying why not."""
     if not value:
         raise DecodeError("the message has no value", reason="empty_message")
-    try:
-        alert = decode_json(value)
-    except ValueError as exc:
-        raise DecodeError(f"not JSON: {exc}", reason="invalid_json") from None
-    if not isinstance(alert, dict):
-        raise DecodeError(
-            f"expected a JSON object, got {type(alert).__name__}", reason="not_an_object"
-        )
+    alert = decode_object(value)
     if alert.get("schema") != ALERTS_SCHEMA:
         raise ValidationError(f"not a {ALERTS_SCHEMA} alert", reason="wrong_schema")
     return alert

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from streams.codec import decode_json
+from streams.codec import decode_object
 from streams.errors import DecodeError, TooLargeError, ValidationError
 
 _URL = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]*://\S+")
@@ -44,14 +44,7 @@ def parse_raw_article(data: bytes, *, max_bytes: int) -> RawArticle:
         raise DecodeError(
             f"not UTF-8: {exc.reason} at byte {exc.start}", reason="invalid_utf8"
         ) from None
-    try:
-        payload = decode_json(text)
-    except ValueError as exc:
-        raise DecodeError(f"not JSON: {exc}", reason="invalid_json") from None
-    if not isinstance(payload, dict):
-        raise DecodeError(
-            f"expected a JSON object, got {type(payload).__name__}", reason="not_an_object"
-        )
+    payload = decode_object(text)
     return RawArticle(
         url=_url(payload),
         title=_required_text(payload, "title"),

@@ -147,8 +147,7 @@ def format_report(report: dict[str, Any]) -> str:
                 f"{stats['p50']} / {stats['p95']} / {stats['p99']}",
             )
         )
-    width = max(len(name) for name, _ in rows)
-    return "\n".join(f"{name:<{width}}  {value}" for name, value in rows)
+    return _table(rows)
 
 
 def _machine() -> dict[str, Any]:
@@ -184,6 +183,11 @@ def core_report(out: Path | None) -> dict[str, Any]:
     return report
 
 
+def _table(rows: list[tuple[str, Any]]) -> str:
+    width = max(len(name) for name, _ in rows)
+    return "\n".join(f"{name:<{width}}  {value}" for name, value in rows)
+
+
 def format_core_report(report: dict[str, Any]) -> str:
     rows = [
         ("tagger, one core (articles/s)", report["tagger_articles_per_s_per_core"]),
@@ -192,8 +196,7 @@ def format_core_report(report: dict[str, Any]) -> str:
         ("normalize, one core (articles/s)", report["normalize_articles_per_s"]),
         ("normalize + tag in-process (articles/s)", report["core_articles_per_s"]),
     ]
-    width = max(len(name) for name, _ in rows)
-    return "\n".join(f"{name:<{width}}  {value}" for name, value in rows)
+    return _table(rows)
 
 
 def _core_ceiling() -> dict[str, Any]:

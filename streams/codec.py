@@ -6,6 +6,8 @@ from typing import Any
 
 import orjson
 
+from streams.errors import DecodeError
+
 _DUMP_OPTIONS = orjson.OPT_SORT_KEYS
 
 
@@ -17,3 +19,16 @@ def encode_json(value: Any) -> bytes:
 def decode_json(data: bytes | str) -> Any:
     """Parse JSON; raises ``orjson.JSONDecodeError`` (a ``ValueError``) on bad input."""
     return orjson.loads(data)
+
+
+def decode_object(data: bytes | str) -> dict[str, Any]:
+    """Parse a message that must be one JSON object; a ``DecodeError`` says why it is not."""
+    try:
+        value = decode_json(data)
+    except ValueError as exc:
+        raise DecodeError(f"not JSON: {exc}", reason="invalid_json") from None
+    if not isinstance(value, dict):
+        raise DecodeError(
+            f"expected a JSON object, got {type(value).__name__}", reason="not_an_object"
+        )
+    return value
