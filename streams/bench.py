@@ -11,6 +11,7 @@ and a table on stdout.
 from __future__ import annotations
 
 import asyncio
+import hashlib
 import os
 import platform
 import random
@@ -27,15 +28,15 @@ import orjson
 from aiokafka import AIOKafkaConsumer
 
 from streams.broker import KAFKA_VERSION, free_port, start_broker, stop_broker
-from streams.catalog import TopicCatalog
+from streams.catalog import ORIGIN_HEADER, TopicCatalog
 from streams.codec import decode_json
 from streams.corpus import generate_messages
-from streams.events import Origin
 from streams.kafka_io import end_offsets, ensure_topics, new_producer, produce, tail
 from streams.kafka_security import client_options
 from streams.language import warm_up
+from streams.normalize import Article
 from streams.settings import Settings
-from streams.stages import normalize_stage, read_normalized, tag_stage
+from streams.stages import normalize_stage, tag_stage
 from streams.tagger import tag_article, tag_text
 from streams.worker_process import WorkerProcess
 
@@ -202,15 +203,12 @@ def format_core_report(report: dict[str, Any]) -> str:
 def _core_ceiling() -> dict[str, Any]:
     warm_up()
     messages = generate_messages(CORE_SAMPLE, seed=99)
-    origin = Origin("bench", 0, 0)
-    normalized: list = []
+    articles: list[Article] = []
     normalize_s = _timed(
-        lambda: normalized.extend(
-            normalize_stage(m, origin=origin, timestamp_s=1.7e9, max_bytes=262_144)
-            for m in messages
+        lambda: articles.extend(
+            normalize_stage(m, timestamp_s=1.7e9, max_bytes=262_144) for m in messages
         )
     )
-    articles = [read_normalized(record.value)[0] for record in normalized]
     tag_article(articles[0])
     tag_s = _timed(lambda: [tag_article(article) for article in articles])
     size_mb = sum(len(a.title) + len(a.body) for a in articles) / 1e6
@@ -360,22 +358,24 @@ def _stories_at_scale(settings: Settings, workdir: Path) -> dict[str, Any]:
     """The story stage holding ``STORY_SCALE`` stories in its window, then the same drain.
 
     The stories are made of synthetic tagged events (each with words of its own, timed
-    within the last two days) sent straight to the story agent's topic.
+    within the last two days) sent straight to the deliver agent's topic.
     """
     worker = WorkerProcess(settings, workdir / "stories-scale.log").start()
     try:
         worker.wait_ready()
         template = decode_json(
-            tag_stage(read_normalized(normalize_stage(
-                generate_messages(1, seed=7)[0], origin=Origin("bench", 0, 0),
-                timestamp_s=time.time(), max_bytes=262_144,
-            ).value)[0]).enriched
-        )  # fmt: skip
+            tag_stage(
+                normalize_stage(
+                    generate_messages(1, seed=7)[0], timestamp_s=time.time(), max_bytes=262_144
+                )
+            ).enriched
+        )
         asyncio.run(
             produce(
                 settings,
                 settings.tagged_topic,
-                [(None, _synthetic_story(template, n)) for n in range(STORY_SCALE)],
+                [_synthetic_story(template, n) for n in range(STORY_SCALE)],
+                headers=[(ORIGIN_HEADER, b"bench")],
             )
         )
         first, last = _wait_outputs(settings, STORY_SCALE, worker)
@@ -391,15 +391,19 @@ def _stories_at_scale(settings: Settings, workdir: Path) -> dict[str, Any]:
         worker.stop()
 
 
-def _synthetic_story(template: dict[str, Any], number: int) -> bytes:
-    """A tagged event that starts a story of its own: its headline words are its own."""
+def _synthetic_story(template: dict[str, Any], number: int) -> tuple[bytes, bytes]:
+    """A tagged event that starts a story of its own: its headline words are its own.
+
+    Returns its key (a fingerprint of its own, so it is not a duplicate) and value."""
     moment = time.time() - (number % 2880) * 60
     stamp = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(moment))
     words = " ".join(f"{prefix}{number:06d}" for prefix in ("qx", "vz", "kj", "wq"))
-    return orjson.dumps(
+    fingerprint = hashlib.blake2b(f"synthetic-{number}".encode(), digest_size=16).hexdigest()
+    return fingerprint.encode("ascii"), orjson.dumps(
         template
         | {
             "id": f"synthetic-{number}",
+            "fingerprint": fingerprint,
             "url": f"https://bench.example/{number}",
             "title": f"Drills near {words}",
             "body": f"Units exercised near {words} on the range.",

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from streams.settings import Settings
 
+ORIGIN_HEADER = "muster-origin"
 SCHEMAS_DIR = Path(__file__).resolve().parent.parent / "schemas"
 
 
@@ -33,7 +34,6 @@ class TopicSpec:
 @dataclass(frozen=True)
 class TopicCatalog:
     raw: TopicSpec
-    normalized: TopicSpec
     enriched: TopicSpec
     mobilization: TopicSpec
     deadletter: TopicSpec
@@ -46,13 +46,6 @@ class TopicCatalog:
         return cls(
             raw=TopicSpec(
                 "raw", settings.raw_topic, n, "any (operator's choice)", "news.articles.raw.v1.json"
-            ),
-            normalized=TopicSpec(
-                "normalized",
-                settings.normalized_topic,
-                n,
-                "content fingerprint",
-                "news.articles.normalized.v1.json",
             ),
             enriched=TopicSpec(
                 "enriched",
@@ -79,7 +72,8 @@ class TopicCatalog:
                 "tagged",
                 settings.tagged_topic,
                 1,
-                "article id (one partition: a story may gather articles from anywhere)",
+                "content fingerprint (one partition: duplicates meet, and a story may gather "
+                f"articles from anywhere); header {ORIGIN_HEADER} = raw topic:partition:offset",
                 "news.articles.tagged.v1.json",
             ),
             alerts=TopicSpec(
@@ -94,7 +88,6 @@ class TopicCatalog:
     def all(self) -> tuple[TopicSpec, ...]:
         return (
             self.raw,
-            self.normalized,
             self.enriched,
             self.mobilization,
             self.deadletter,

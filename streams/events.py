@@ -14,7 +14,6 @@ from typing import Any
 from streams.normalize import Article
 from streams.tagger import MOBILIZATION_TYPES, TAGGER_VERSION, Signal, TagResult
 
-NORMALIZED_SCHEMA = "news.articles.normalized/v1"
 ENRICHED_SCHEMA = "news.articles.enriched/v1"
 MOBILIZATION_SCHEMA = "news.signals.mobilization/v1"
 MOBILIZATION_ARTICLE_FIELDS = (
@@ -53,18 +52,6 @@ def article_fields(article: Article) -> dict[str, Any]:
         "published_at": article.published_at,
         "received_at": article.received_at,
     }
-
-
-def normalized_event(article: Article, origin: Origin) -> dict[str, Any]:
-    """The internal hand-over from the normalize stage to the tag stage."""
-    return {"schema": NORMALIZED_SCHEMA, **article_fields(article), "origin": asdict(origin)}
-
-
-def article_from_normalized(event: dict[str, Any]) -> tuple[Article, Origin]:
-    """Read back a normalized event (the tag stage's input)."""
-    origin = event["origin"]
-    article = Article(**{key: event[key] for key in Article.__slots__})
-    return article, Origin(origin["topic"], origin["partition"], origin["offset"])
 
 
 def signal_fields(signal: Signal) -> dict[str, Any]:

@@ -65,13 +65,20 @@ def new_producer(settings: Settings, **options: object) -> AIOKafkaProducer:
 
 
 async def produce(
-    settings: Settings, topic: str, messages: Iterable[tuple[bytes | None, bytes]]
+    settings: Settings,
+    topic: str,
+    messages: Iterable[tuple[bytes | None, bytes]],
+    headers: list[tuple[str, bytes]] | None = None,
 ) -> int:
-    """Send (key, value) pairs and wait until the broker has every one; return the count."""
+    """Send (key, value) pairs, each with ``headers``, and wait until the broker has every
+    one; return the count."""
     producer = new_producer(settings, linger_ms=5)
     await producer.start()
     try:
-        pending = [await producer.send(topic, value=value, key=key) for key, value in messages]
+        pending = [
+            await producer.send(topic, value=value, key=key, headers=headers)
+            for key, value in messages
+        ]
         await asyncio.gather(*pending)
         return len(pending)
     finally:

@@ -9,12 +9,10 @@ from __future__ import annotations
 import sys
 from typing import IO
 
-from streams.codec import decode_json, encode_json
 from streams.errors import InputError
-from streams.events import Origin
 from streams.inputs import read_messages
 from streams.settings import Settings
-from streams.stages import normalize_stage, read_normalized, tag_stage
+from streams.stages import deliver_stage, normalize_stage, tag_stage
 from streams.stories.engine import StoryEngine
 
 
@@ -26,20 +24,14 @@ def tag_messages(source: str, settings: Settings, out: IO[str]) -> int:
     stories = StoryEngine(settings.story_policy) if settings.stories_on else None
     failures = 0
     for index, message in enumerate(read_messages(source)):
-        origin = Origin(source, 0, index)
         try:
-            record = normalize_stage(
-                message, origin=origin, timestamp_s=None, max_bytes=settings.max_article_bytes
+            article = normalize_stage(
+                message, timestamp_s=None, max_bytes=settings.max_article_bytes
             )
-            article, _ = read_normalized(record.value)
+            tagged = tag_stage(article)
         except InputError as error:
             failures += 1
             print(f"muster tag: article {index}: {error.reason}: {error}", file=sys.stderr)
             continue
-        enriched = tag_stage(article).enriched
-        if stories is not None:
-            event = decode_json(enriched)
-            event["story"] = stories.process(event).story
-            enriched = encode_json(event)
-        out.write(enriched.decode("utf-8") + "\n")
+        out.write(deliver_stage(tagged.enriched, stories).enriched.decode("utf-8") + "\n")
     return 1 if failures else 0

@@ -41,11 +41,6 @@ class Settings:
         "MUSTER_APP_ID", "muster", "Faust app id: the consumer group and table-topic prefix."
     )
     raw_topic: str = _setting("MUSTER_TOPIC_RAW", "news.articles.raw", "Input articles.")
-    normalized_topic: str = _setting(
-        "MUSTER_TOPIC_NORMALIZED",
-        "news.articles.normalized",
-        "Internal: normalized articles keyed by fingerprint.",
-    )
     enriched_topic: str = _setting(
         "MUSTER_TOPIC_ENRICHED", "news.articles.enriched", "Every accepted article, tagged."
     )
@@ -60,7 +55,7 @@ class Settings:
     tagged_topic: str = _setting(
         "MUSTER_TOPIC_TAGGED",
         "news.articles.tagged",
-        "Internal: tagged articles waiting for their story (one partition).",
+        "Internal: tagged articles keyed by fingerprint, waiting for delivery (one partition).",
     )
     alerts_topic: str = _setting(
         "MUSTER_TOPIC_ALERTS", "news.alerts", "Story and escalation alerts, for alerting."
@@ -224,7 +219,6 @@ class Settings:
             self,
             app_id=f"muster-{name}",
             raw_topic=f"{name}.raw",
-            normalized_topic=f"{name}.normalized",
             enriched_topic=f"{name}.enriched",
             mobilization_topic=f"{name}.mobilization",
             deadletter_topic=f"{name}.deadletter",

@@ -14,31 +14,24 @@ from pathlib import Path
 from typing import Any
 
 from streams.codec import decode_json, encode_json
-from streams.events import Origin
-from streams.stages import normalize_stage, read_normalized, tag_stage
+from streams.stages import normalize_stage, tag_stage
 from streams.stories.engine import StoryEngine
 from streams.stories.policy import StoryPolicy
 
 RAW_FIELDS = ("id", "url", "title", "body", "source", "published_at", "language")
 
 
-def enrich(item: dict[str, Any], offset: int) -> dict[str, Any]:
+def enrich(item: dict[str, Any]) -> dict[str, Any]:
     """A labelled article through the normalize and tag stages, as its enriched event."""
     raw = encode_json({key: item[key] for key in RAW_FIELDS if item.get(key) is not None})
-    record = normalize_stage(
-        raw, origin=Origin("eval", 0, offset), timestamp_s=None, max_bytes=1 << 20
-    )
-    article, _ = read_normalized(record.value)
+    article = normalize_stage(raw, timestamp_s=None, max_bytes=1 << 20)
     return decode_json(tag_stage(article).enriched)
 
 
 def assign_stories(items: Iterable[dict[str, Any]], policy: StoryPolicy) -> dict[str, str]:
     """Article id to story id, deciding one article at a time in the order given."""
     engine = StoryEngine(policy)
-    return {
-        item["id"]: engine.process(enrich(item, offset)).story["id"]
-        for offset, item in enumerate(items)
-    }
+    return {item["id"]: engine.process(enrich(item)).story["id"] for item in items}
 
 
 def pairwise_scores(truth: dict[str, str], predicted: dict[str, str]) -> dict[str, float | int]:

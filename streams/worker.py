@@ -34,5 +34,6 @@ def run_worker(settings: Settings) -> int:
         loglevel=settings.log_level,
         logging_config=logging_config(settings.log_format, settings.log_level),
     )
+    worker.spinner = None
     worker.execute_from_commandline()
     return 0

@@ -9,11 +9,11 @@ import orjson
 import pytest
 
 from streams.app import Pipeline, create_pipeline
+from streams.catalog import ORIGIN_HEADER
 from streams.codec import decode_json
 from streams.deadletter import read_headers
-from streams.events import Origin
 from streams.settings import Settings
-from streams.stages import normalize_stage, read_normalized, tag_stage
+from streams.stages import normalize_stage, tag_stage
 from tests.contracts import assert_valid
 
 SEED = (
@@ -26,7 +26,6 @@ TIMEOUT = 5.0
 class Outputs:
     """Subscribers to every output channel, created before anything is sent."""
 
-    normalized: faust.ChannelT
     enriched: faust.ChannelT
     mobilization: faust.ChannelT
     deadletter: faust.ChannelT
@@ -40,7 +39,6 @@ class Outputs:
             *(
                 channel.clone(is_iterator=True)
                 for channel in (
-                    topics.normalized,
                     topics.enriched,
                     topics.mobilization,
                     topics.deadletter,
@@ -57,7 +55,7 @@ class Outputs:
 
 @pytest.fixture
 async def pipeline() -> AsyncIterator[Pipeline]:
-    """Stories off: the tag agent publishes the enriched and mobilization events itself."""
+    """Stories off: the deliver agent publishes the tagged articles as they are."""
     built = create_pipeline(Settings(max_article_bytes=4096, stories="off"), in_memory=True)
     built.app.finalize()
     yield built
@@ -70,27 +68,34 @@ async def story_pipeline() -> AsyncIterator[Pipeline]:
     yield built
 
 
-def normalized_record(value: bytes, offset: int) -> bytes:
-    origin = Origin("news.articles.raw", 0, offset)
-    return normalize_stage(value, origin=origin, timestamp_s=1.7e9, max_bytes=1_000_000).value
+def tagged_record(value: bytes) -> bytes:
+    """What the tag agent hands to the deliver agent for a raw article."""
+    article = normalize_stage(value, timestamp_s=1.7e9, max_bytes=1_000_000)
+    return tag_stage(article).enriched
 
 
-async def test_normalize_publishes_valid_articles_and_dead_letters_the_rest(
+def origin(offset: int) -> list[tuple[str, bytes]]:
+    return [(ORIGIN_HEADER, f"news.articles.raw:0:{offset}".encode())]
+
+
+async def test_tag_hands_on_valid_articles_and_dead_letters_the_rest(
     pipeline: Pipeline,
 ) -> None:
     outputs = Outputs.of(pipeline)
     bad = [b"{not json", b"\xff\xfe", b'{"url": "https://e.org/x", "title": 1, "body": "b"}', b"[]"]
-    async with pipeline.app.agents["muster.normalize"].test_context() as agent:
+    async with pipeline.app.agents["muster.tag"].test_context() as agent:
         for value in bad[:2]:
             await agent.put(value=value, key=b"k")
         await agent.put(value=SEED, key=b"seed")
         for value in bad[2:]:
             await agent.put(value=value, key=b"k")
-        event = await outputs.normalized.get(timeout=TIMEOUT)
-        record = decode_json(event.value)
-        assert_valid("news.articles.normalized.v1.json", record)
-        assert event.key == record["fingerprint"].encode()
+        event = await outputs.tagged.get(timeout=TIMEOUT)
         letters = [await outputs.deadletter.get(timeout=TIMEOUT) for _ in bad]
+    record = decode_json(event.value)
+    assert_valid("news.articles.tagged.v1.json", record)
+    assert event.key == record["fingerprint"].encode()
+    assert dict(event.headers)[ORIGIN_HEADER].endswith(b":0:2")  # the third message put
+    assert Outputs.is_empty(outputs.enriched)
     assert [letter.value for letter in letters] == bad
     reasons = [read_headers(letter.headers)["error.reason"] for letter in letters]
     assert reasons == ["invalid_json", "invalid_utf8", "wrong_type", "not_an_object"]
@@ -99,88 +104,85 @@ async def test_normalize_publishes_valid_articles_and_dead_letters_the_rest(
         assert letter.key == b"k"
 
 
-async def test_normalize_dead_letters_articles_over_the_size_limit(pipeline: Pipeline) -> None:
+async def test_tag_dead_letters_articles_over_the_size_limit(pipeline: Pipeline) -> None:
     outputs = Outputs.of(pipeline)
     big = orjson.dumps({"url": "https://e.org/big", "title": "t", "body": "x" * 5000})
-    async with pipeline.app.agents["muster.normalize"].test_context() as agent:
+    async with pipeline.app.agents["muster.tag"].test_context() as agent:
         await agent.put(value=big, key=None)
         letter = await outputs.deadletter.get(timeout=TIMEOUT)
     assert letter.value == big
-    assert read_headers(letter.headers)["error.reason"] == "too_large"
+    fields = read_headers(letter.headers)
+    assert (fields["stage"], fields["error.reason"]) == ("normalize", "too_large")
 
 
-async def test_tag_publishes_enriched_and_mobilization_events(pipeline: Pipeline) -> None:
+async def test_deliver_publishes_enriched_and_mobilization_events(pipeline: Pipeline) -> None:
     outputs = Outputs.of(pipeline)
-    async with pipeline.app.agents["muster.tag"].test_context() as agent:
-        await agent.put(value=normalized_record(SEED, 0), key=b"fp")
+    async with pipeline.app.agents["muster.deliver"].test_context() as agent:
+        await agent.put(value=tagged_record(SEED), key=b"fp", headers=origin(0))
         enriched = decode_json((await outputs.enriched.get(timeout=TIMEOUT)).value)
         alert = decode_json((await outputs.mobilization.get(timeout=TIMEOUT)).value)
     assert_valid("news.articles.enriched.v1.json", enriched)
     assert_valid("news.signals.mobilization.v1.json", alert)
     assert alert["enriched_event_id"] == enriched["event_id"]
     assert "equipment_from_storage" in alert["types"]
+    assert enriched["story"] is None
 
 
-async def test_tag_drops_a_resend_but_not_a_redelivery(pipeline: Pipeline) -> None:
+async def test_deliver_drops_a_resend_but_not_a_redelivery(pipeline: Pipeline) -> None:
     outputs = Outputs.of(pipeline)
-    calm = orjson.dumps({"url": "https://e.org/calm", "title": "Bake sale", "body": "Cakes."})
-    async with pipeline.app.agents["muster.tag"].test_context() as agent:
-        await agent.put(value=normalized_record(calm, 5), key=b"fp")
+    calm = tagged_record(
+        orjson.dumps({"url": "https://e.org/calm", "title": "Bake sale", "body": "Cakes."})
+    )
+    async with pipeline.app.agents["muster.deliver"].test_context() as agent:
+        await agent.put(value=calm, key=b"fp", headers=origin(5))
         first = await outputs.enriched.get(timeout=TIMEOUT)
-        await agent.put(value=normalized_record(calm, 9), key=b"fp")
-        await agent.put(value=normalized_record(calm, 5), key=b"fp")
+        await agent.put(value=calm, key=b"fp", headers=origin(9))
+        await agent.put(value=calm, key=b"fp", headers=origin(5))
         again = await outputs.enriched.get(timeout=TIMEOUT)
-        await agent.put(value=normalized_record(SEED, 10), key=b"fp2")
+        await agent.put(value=tagged_record(SEED), key=b"fp2", headers=origin(10))
         await outputs.enriched.get(timeout=TIMEOUT)
     assert again.value == first.value
     assert Outputs.is_empty(outputs.enriched)
 
 
-async def test_tag_dead_letters_an_unreadable_record_and_goes_on(pipeline: Pipeline) -> None:
+@pytest.mark.parametrize(
+    ("value", "headers", "reason"),
+    [
+        (b'{"schema": "something/else"}', origin(0), "wrong_schema"),
+        (tagged_record(SEED), None, "bad_record"),
+    ],
+)
+async def test_deliver_dead_letters_an_unreadable_record_and_goes_on(
+    pipeline: Pipeline, value: bytes, headers: list | None, reason: str
+) -> None:
     outputs = Outputs.of(pipeline)
-    async with pipeline.app.agents["muster.tag"].test_context() as agent:
-        await agent.put(value=b'{"schema": "something/else"}', key=b"x")
-        await agent.put(value=normalized_record(SEED, 1), key=b"fp")
+    async with pipeline.app.agents["muster.deliver"].test_context() as agent:
+        await agent.put(value=value, key=b"x", headers=headers)
+        await agent.put(value=tagged_record(SEED), key=b"fp", headers=origin(1))
         letter = await outputs.deadletter.get(timeout=TIMEOUT)
         enriched = await outputs.enriched.get(timeout=TIMEOUT)
-    headers = read_headers(letter.headers)
-    assert (headers["stage"], headers["error.reason"]) == ("tag", "wrong_schema")
+    fields = read_headers(letter.headers)
+    assert (fields["stage"], fields["error.reason"]) == ("deliver", reason)
+    assert letter.value == value
     assert decode_json(enriched.value)["id"] == "seed-belarus-armored-vehicles"
 
 
-def tagged_record(value: bytes, offset: int) -> bytes:
-    """What the tag agent hands to the story agent for a raw article."""
-    article, _ = read_normalized(normalized_record(value, offset))
-    return tag_stage(article).enriched
-
-
-async def test_tag_hands_articles_to_the_story_stage_when_stories_are_on(
-    story_pipeline: Pipeline,
-) -> None:
-    outputs = Outputs.of(story_pipeline)
-    async with story_pipeline.app.agents["muster.tag"].test_context() as agent:
-        await agent.put(value=normalized_record(SEED, 0), key=b"fp")
-        tagged = decode_json((await outputs.tagged.get(timeout=TIMEOUT)).value)
-    assert_valid("news.articles.tagged.v1.json", tagged)
-    assert Outputs.is_empty(outputs.enriched)
-
-
-async def test_stories_publish_story_events_and_alerts_once_per_story(
+async def test_deliver_publishes_story_events_and_alerts_once_per_story(
     story_pipeline: Pipeline,
 ) -> None:
     outputs = Outputs.of(story_pipeline)
     seed = decode_json(SEED)
     copy = orjson.dumps({**seed, "id": "copy", "url": "https://other.example/c", "source": "Other"})
-    async with story_pipeline.app.agents["muster.stories"].test_context() as agent:
-        await agent.put(value=tagged_record(SEED, 0), key=b"seed")
+    async with story_pipeline.app.agents["muster.deliver"].test_context() as agent:
+        await agent.put(value=tagged_record(SEED), key=b"seed", headers=origin(0))
         first = await outputs.enriched.get(timeout=TIMEOUT)
         mobilization = decode_json((await outputs.mobilization.get(timeout=TIMEOUT)).value)
         new_story = decode_json((await outputs.alerts.get(timeout=TIMEOUT)).value)
-        await agent.put(value=tagged_record(copy, 1), key=b"copy")
+        await agent.put(value=tagged_record(copy), key=b"copy", headers=origin(1))
         second = decode_json((await outputs.enriched.get(timeout=TIMEOUT)).value)
         await outputs.mobilization.get(timeout=TIMEOUT)
         corroborated = decode_json((await outputs.alerts.get(timeout=TIMEOUT)).value)
-        await agent.put(value=tagged_record(SEED, 0), key=b"seed")
+        await agent.put(value=tagged_record(SEED), key=b"seed", headers=origin(0))
         redelivered = await outputs.enriched.get(timeout=TIMEOUT)
         await outputs.mobilization.get(timeout=TIMEOUT)
         again = decode_json((await outputs.alerts.get(timeout=TIMEOUT)).value)
@@ -197,16 +199,3 @@ async def test_stories_publish_story_events_and_alerts_once_per_story(
     assert redelivered.value == first.value
     assert again == new_story
     assert Outputs.is_empty(outputs.alerts)
-
-
-async def test_stories_dead_letter_an_unreadable_record_and_go_on(
-    story_pipeline: Pipeline,
-) -> None:
-    outputs = Outputs.of(story_pipeline)
-    async with story_pipeline.app.agents["muster.stories"].test_context() as agent:
-        await agent.put(value=b'{"id": "no-fields"}', key=b"x")
-        await agent.put(value=tagged_record(SEED, 1), key=b"seed")
-        letter = await outputs.deadletter.get(timeout=TIMEOUT)
-        enriched = decode_json((await outputs.enriched.get(timeout=TIMEOUT)).value)
-    assert read_headers(letter.headers)["stage"] == "stories"
-    assert enriched["story"]["first"] is True

@@ -51,7 +51,7 @@ def test_dashboards_and_rules_use_only_exported_metrics(settings: Settings, work
             alive=worker.alive,
         )
     )
-    asyncio.run(wait_for_commits(settings, settings.normalized_topic, timeout_s=60))
+    asyncio.run(wait_for_commits(settings, settings.tagged_topic, timeout_s=60))
     status, exposition = get(settings, "/metrics")
     assert status == 200
     exported = _exported(exposition)

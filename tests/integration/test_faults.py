@@ -83,7 +83,7 @@ def test_sigkill_mid_stream_then_restart_loses_nothing(
     first.kill()
     second = workers(settings)
     wait_for_ids(settings, ids_of(messages), second.alive)
-    for topic in (settings.raw_topic, settings.normalized_topic):
+    for topic in (settings.raw_topic, settings.tagged_topic):
         asyncio.run(wait_for_commits(settings, topic, timeout_s=60))
     counts = enriched_ids(settings)
     assert set(counts) == ids_of(messages)

@@ -115,7 +115,7 @@ def test_an_exact_resend_yields_no_second_enriched_event(
             alive=worker.alive,
         )
     )
-    for topic in (settings.raw_topic, settings.normalized_topic):
+    for topic in (settings.raw_topic, settings.tagged_topic):
         asyncio.run(wait_for_commits(settings, topic, timeout_s=30))
     records = asyncio.run(read_all(settings, [settings.enriched_topic]))
     ids = Counter(decode_json(r.value)["id"] for r in records)

@@ -53,7 +53,7 @@ def test_story_ids_and_alerts_survive_a_sigkill_exactly(
     send(settings, raw[half:])
     second = workers(settings)
     wait_for_ids(settings, {item["id"] for item in items}, second.alive, timeout_s=180)
-    for topic in (settings.raw_topic, settings.normalized_topic, settings.tagged_topic):
+    for topic in (settings.raw_topic, settings.tagged_topic):
         asyncio.run(wait_for_commits(settings, topic, timeout_s=60))
 
     # What an uninterrupted engine decides for the sequence the story agent read.

@@ -35,12 +35,15 @@ def test_ready_healthy_counting_and_a_graceful_stop(
     worker = workers(settings)
     worker.wait_ready()
     ready = json.loads(get(settings, "/readyz")[1])
-    for topic in (settings.raw_topic, settings.normalized_topic):
+    for topic, partitions in (
+        (settings.raw_topic, settings.partitions),
+        (settings.tagged_topic, 1),
+    ):
         assigned = [name for name in ready["assigned"] if name.startswith(f"{topic}:")]
-        assert len(assigned) == settings.partitions
+        assert len(assigned) == partitions
     status, body = get(settings, "/healthz")
     assert status == 200
-    agents = {"normalize": "running", "tag": "running", "stories": "running"}
+    agents = {"tag": "running", "deliver": "running"}
     assert json.loads(body)["agents"] == agents
 
     messages = [*generate_messages(300, seed=21), b"{broken"]
@@ -64,7 +67,7 @@ def test_ready_healthy_counting_and_a_graceful_stop(
     assert sum(p["offset"] + 1 for k, p in health["partitions"].items() if ".raw:" in k) == 301
 
     assert worker.stop(timeout_s=60) == 0
-    for topic in (settings.raw_topic, settings.normalized_topic):
+    for topic in (settings.raw_topic, settings.tagged_topic):
         committed = asyncio.run(committed_offsets(settings, topic))
         ends = {r.partition for r in asyncio.run(read_all(settings, [topic], idle_s=0.5))}
         assert ends <= {tp.partition for tp in committed}

@@ -108,7 +108,7 @@ def escalation_feed() -> list[dict[str, Any]]:
     """The team-written scenario: AZE goes from one story a day to eight; GRC stays steady."""
     lines = (DATA / "escalation.jsonl").read_bytes().splitlines()
     items = sorted((decode_json(line) for line in lines), key=lambda item: item["published_at"])
-    return [enrich(item, offset) for offset, item in enumerate(items)]
+    return [enrich(item) for item in items]
 
 
 def test_an_actor_going_from_one_story_a_day_to_eight_escalates_once_a_steady_one_never() -> None:
