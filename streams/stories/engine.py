@@ -257,7 +257,7 @@ def similarity(article: StoryArticle, story: Story) -> float:
 
     The kind of event is a weaker disagreement when one side also asserts the other's kind
     further down: an angle piece (a reaction, the view from the ground) headlines another kind
-    but still tells the story's event in its lead; another event of the same actor seldom does.
+    but still asserts the story's event below it; another event of the same actor seldom does.
 
     Agreeing metadata earns nothing: one actor, one kind of event and one week is what two
     different events of a busy actor have in common. Erring towards separate stories is the
