@@ -31,6 +31,7 @@ MAX_POSTINGS = 2000
 CANDIDATES = 24
 ACTOR_PENALTY = 0.10
 TYPE_PENALTY = 0.20
+ASIDE_TYPE_PENALTY = 0.10
 QUANTITY_PENALTY = 0.10
 DRIFT_PER_DAY = 0.10
 CROSS_LANGUAGE_GAIN = 2.0
@@ -254,6 +255,10 @@ def similarity(article: StoryArticle, story: Story) -> float:
     their number) rather than the cosine with the centroid: a story that has drifted across
     several angles has a centroid close to many things, and would chain in unrelated events.
 
+    The kind of event is a weaker disagreement when one side also asserts the other's kind
+    further down: an angle piece (a reaction, the view from the ground) headlines another kind
+    but still asserts the story's event below it; another event of the same actor seldom does.
+
     Agreeing metadata earns nothing: one actor, one kind of event and one week is what two
     different events of a busy actor have in common. Erring towards separate stories is the
     safer side for alerting: a wrong merge hides a story's ``new_story`` alert. A report in a
@@ -268,10 +273,15 @@ def similarity(article: StoryArticle, story: Story) -> float:
     if article.actors and story.actors and not article.actors & story.actors:
         score -= ACTOR_PENALTY
     if article.types and story.types and not article.types & story.types:
-        score -= TYPE_PENALTY
+        score -= ASIDE_TYPE_PENALTY if _told_aside(article, story) else TYPE_PENALTY
     if article.quantities and story.quantities and not article.quantities & story.quantities:
         score -= QUANTITY_PENALTY
     return score
+
+
+def _told_aside(article: StoryArticle, story: Story) -> bool:
+    """Whether either side asserts, besides its headline, the kind of event the other tells."""
+    return bool(article.types & story.asserted_types or story.types & article.asserted_types)
 
 
 def _position(timeline: list[tuple[float, str]], moment: float) -> int:

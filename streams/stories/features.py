@@ -24,6 +24,7 @@ class StoryArticle:
     vector: Vector
     actors: frozenset[str]
     types: frozenset[str]
+    asserted_types: frozenset[str]
     quantities: frozenset[str]
     mobilization: bool
     mobilization_actors: tuple[str, ...]
@@ -94,6 +95,7 @@ def read_article(enriched: dict[str, Any]) -> StoryArticle:
         vector=content_vector(enriched["title"], enriched["body"], enriched["language"]),
         actors=_acting(signals),
         types=frozenset(signal["type"] for signal in told),
+        asserted_types=frozenset(signal["type"] for signal in asserted),
         quantities=_quantities(told),
         mobilization=enriched["mobilization"],
         mobilization_actors=tuple(enriched["actors"]),

@@ -32,9 +32,9 @@ class Member:
 
 @dataclass(slots=True)
 class Story:
-    """A story in memory. ``actors``, ``types`` and ``quantities`` are those of the article
-    that started it: the event's own, which later reports (that also name reactions and
-    context) cannot widen until everything looks alike."""
+    """A story in memory. ``actors``, ``types``, ``asserted_types`` and ``quantities`` are
+    those of the article that started it: the event's own, which later reports (that also name
+    reactions and context) cannot widen until everything looks alike."""
 
     id: str
     first_time: float
@@ -43,6 +43,7 @@ class Story:
     mass: Vector
     actors: set[str]
     types: set[str]
+    asserted_types: set[str]
     quantities: set[str]
     sources: set[str]
     articles: int
@@ -66,6 +67,7 @@ class Story:
             mass={},
             actors=set(article.actors),
             types=set(article.types),
+            asserted_types=set(article.asserted_types),
             quantities=set(article.quantities),
             sources=set(),
             articles=0,
@@ -104,6 +106,7 @@ class Story:
             "mass": sorted(self.mass.items()),
             "actors": sorted(self.actors),
             "types": sorted(self.types),
+            "asserted_types": sorted(self.asserted_types),
             "quantities": sorted(self.quantities),
             "sources": sorted(self.sources),
             "articles": self.articles,
@@ -129,6 +132,7 @@ class Story:
             mass=mass,
             actors=set(record["actors"]),
             types=set(record["types"]),
+            asserted_types=set(record.get("asserted_types", record["types"])),
             quantities=set(record.get("quantities", ())),
             sources=set(record["sources"]),
             articles=record["articles"],

@@ -6,9 +6,13 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from streams.codec import decode_json
-from streams.stories.engine import StoryEngine
+from streams.stories.engine import ASIDE_TYPE_PENALTY, TYPE_PENALTY, StoryEngine, similarity
+from streams.stories.features import read_article
 from streams.stories.policy import StoryPolicy
+from streams.stories.state import Story
 from streams.stories.terms import term_key, terms
 from streams.story_evaluation import enrich, pairwise_scores
 from tests.contracts import assert_valid
@@ -73,6 +77,23 @@ def test_reports_of_one_event_share_a_story_and_other_events_do_not() -> None:
     assert second.story == {"id": first.story["id"], "first": False, "sources": 2}
     assert other.story["id"] != first.story["id"]
     assert later.story["id"] != first.story["id"], "the same kind of event a month later"
+
+
+def test_another_kind_in_the_headline_disagrees_less_when_the_lead_tells_the_storys_kind() -> None:
+    story = Story.start("st", read_article(drill("a", 0, "Shamkir")))
+    story.add(read_article(drill("a", 0, "Shamkir")))
+    reaction = drill("b", 2, "Shamkir", kind="threat")
+    apart = similarity(read_article(reaction), story)
+    reaction["signals"].append(
+        {
+            "type": "military_exercise",
+            "polarity": "asserted",
+            "actors": ["AZE"],
+            "evidence": {"field": "body", "start": 0},
+        }
+    )
+    aside = similarity(read_article(reaction), story)
+    assert aside - apart == pytest.approx(TYPE_PENALTY - ASIDE_TYPE_PENALTY)
 
 
 def test_alerts_new_story_then_corroborated_once_each_with_valid_contract() -> None:
