@@ -22,7 +22,7 @@ from streams.stories.alerts import escalation_alert, story_alert
 from streams.stories.features import StoryArticle, read_article
 from streams.stories.policy import StoryPolicy
 from streams.stories.state import Story
-from streams.stories.terms import dot, top_terms
+from streams.stories.terms import dot, heaviest, top_terms
 
 HOUR = 3600.0
 SWEEP_HOURS = 1.0
@@ -139,9 +139,9 @@ class StoryEngine:
                 continue
             for story_id in postings:
                 overlap[story_id] = overlap.get(story_id, 0.0) + weight
-        ranked = sorted(overlap.items(), key=lambda item: (-item[1], item[0]))
+        ranked = heaviest(overlap, CANDIDATES)
         best, best_score = None, self.policy.join_threshold
-        for story_id, _ in ranked[:CANDIDATES]:
+        for story_id, _ in ranked:
             story = self._stories[story_id]
             if not story.first_time - window <= article.time <= story.last_time + window:
                 continue

@@ -138,11 +138,19 @@ def content_vector(title: str, body: str, language: str) -> Vector:
     return unit(top_terms(weighted, VECTOR_TERMS))
 
 
+def heaviest(weights: dict[str, float], size: int) -> list[tuple[str, float]]:
+    """The ``size`` heaviest entries, heaviest first, ties broken by key so every ranking is
+    deterministic. Entries lighter than the ``size``-th weight are dropped first (a sort of
+    bare floats), so only the few that can rank are compared with a key function."""
+    if len(weights) > size:
+        floor = sorted(weights.values(), reverse=True)[size - 1]
+        weights = {key: weight for key, weight in weights.items() if weight >= floor}
+    return sorted(weights.items(), key=lambda item: (-item[1], item[0]))[:size]
+
+
 def top_terms(vector: Vector, size: int) -> Vector:
-    """The ``size`` heaviest terms, ties broken by the term so the result is deterministic."""
-    if len(vector) <= size:
-        return vector
-    return dict(sorted(vector.items(), key=lambda item: (-item[1], item[0]))[:size])
+    """The ``size`` heaviest terms."""
+    return vector if len(vector) <= size else dict(heaviest(vector, size))
 
 
 def unit(vector: Vector) -> Vector:
