@@ -50,10 +50,25 @@ Vector = dict[str, float]
 
 
 @cache
-def _frequencies(language: str) -> dict[str, float]:
-    if language not in wordfreq.available_languages("small"):
-        return {}
-    return wordfreq.get_frequency_dict(language, wordlist="small")
+def _zipf(language: str) -> dict[str, float]:
+    """Zipf frequency of the words at ``RARE_ZIPF`` or more, from the language's largest list.
+
+    wordfreq's small lists stop at Zipf 3, so there a domain word that is merely uncommon
+    ("reservists", "conscription", "deserters") weighs as much as a name no list holds; the
+    large lists rank them below names. Rarer words are left out (they weigh the most anyway),
+    which keeps a few tens of MB per language instead of hundreds. ``read_cBpack`` rather than
+    ``get_frequency_list``, which would cache the whole list.
+    """
+    for wordlist in ("large", "small"):
+        path = wordfreq.available_languages(wordlist).get(language)
+        if path:
+            return {
+                word: zipf
+                for centibels, words in enumerate(wordfreq.read_cBpack(path))
+                if (zipf := 9.0 - centibels / 100) >= RARE_ZIPF
+                for word in words
+            }
+    return {}
 
 
 @lru_cache(maxsize=262_144)
@@ -61,8 +76,7 @@ def term_weight(term: str, language: str) -> float:
     """0 for function words, up to ``MAX_WEIGHT`` for words too rare to be listed."""
     if term[0].isdigit():
         return _number_weight(term)
-    frequency = _frequencies(language).get(term)
-    zipf = math.log10(frequency * 1e9) if frequency else RARE_ZIPF
+    zipf = _zipf(language).get(term, RARE_ZIPF)
     return max(0.0, min(MAX_WEIGHT, COMMON_ZIPF - zipf))
 
 

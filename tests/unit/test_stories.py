@@ -13,7 +13,7 @@ from streams.stories.engine import ASIDE_TYPE_PENALTY, TYPE_PENALTY, StoryEngine
 from streams.stories.features import read_article
 from streams.stories.policy import StoryPolicy
 from streams.stories.state import Story
-from streams.stories.terms import term_key, terms
+from streams.stories.terms import MAX_WEIGHT, term_key, term_weight, terms
 from streams.story_evaluation import enrich, pairwise_scores
 from tests.contracts import assert_valid
 
@@ -190,3 +190,8 @@ def test_names_numbers_and_designations_match_across_scripts_and_spellings() -> 
     for english, cyrillic in pairs:
         assert term_key(english) == term_key(cyrillic), (english, cyrillic)
     assert term_key("brigade") != term_key("bridge")
+
+
+def test_an_uncommon_domain_word_weighs_less_than_a_name_no_word_list_holds() -> None:
+    for word, language in (("reservists", "en"), ("conscription", "en"), ("призыва", "ru")):
+        assert 0 < term_weight(word, language) < term_weight("gazakh", language) == MAX_WEIGHT
