@@ -12,6 +12,7 @@ from streams.kafka_io import ensure_topics
 from streams.language import warm_up
 from streams.logs import logging_config
 from streams.settings import Settings
+from streams.stories.terms import warm_up as warm_up_story_terms
 from streams.tagger import available_languages
 from streams.tagger.lexicon import load_lexicon
 
@@ -28,6 +29,8 @@ def run_worker(settings: Settings) -> int:
     warm_up()
     for language in available_languages():
         load_lexicon(language)
+    if settings.stories_on:
+        warm_up_story_terms(available_languages())
     pipeline = create_pipeline(settings)
     worker = faust.Worker(
         pipeline.app,

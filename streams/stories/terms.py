@@ -14,6 +14,7 @@ import math
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Iterable
 from functools import cache, lru_cache
 
 import wordfreq
@@ -69,6 +70,13 @@ def _zipf(language: str) -> dict[str, float]:
                 for word in words
             }
     return {}
+
+
+def warm_up(languages: Iterable[str]) -> None:
+    """Load these languages' word lists at start (up to half a second each), not mid-stream
+    when their first article arrives."""
+    for language in languages:
+        _zipf(language)
 
 
 @lru_cache(maxsize=262_144)
