@@ -186,7 +186,7 @@ def _scan(
             end = space - 1
         else:
             end = last - 1
-        if start < 0 or end > limit:
+        if end > limit:
             continue
         for concept in concepts:
             append(_new_hit(Hit, (concept, start + begin, end + begin)))

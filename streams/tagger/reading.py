@@ -295,6 +295,8 @@ def _equipment(view: SentenceView) -> tuple[str, ...]:
 def _quantity(view: SentenceView) -> str | None:
     """A number right before troops or hardware: "tens of thousands of soldiers"."""
     heads = sorted(view.by_concept.get("FORCES", []) + _equipment_hits(view), key=HIT_START)
+    if not heads:
+        return None
     head_starts = [head.start for head in heads]
     numbers = [(hit.start, hit.end) for hit in view.by_concept.get("QUANTITY", ())]
     numbers += [match.span() for match in _DIGITS.finditer(view.text, view.start, view.end)]
