@@ -108,7 +108,7 @@ class TermMatcher:
         return index < len(ends) and ends[index] <= end + 1
 
     def _exact_ends(self, scan: ScanText) -> list[int]:
-        """Where this matcher's case-sensitive terms end in the haystack, found once a text."""
+        """Where this matcher's case-sensitive terms end in the haystack, found once per text."""
         ends = scan.exact_ends.get(self)
         if ends is None:
             exact = self._exact
