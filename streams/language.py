@@ -3,14 +3,16 @@
 py3langid ships its model inside the package (no download at run time), classifies a few
 kilobytes in about a millisecond, and covers 97 languages, so an article in a language we have
 no lexicon for is labelled correctly and passed through untagged instead of being read by the
-English rules. We classify the title and the first part of the body, which is enough for news.
+English rules. We classify the title and the start of the lead, about 60 words: its cost grows
+with the sample (600 characters took 0.33 ms an article, 400 take 0.21 ms), and every article of
+the labelled sets (779, Russian and Ukrainian among them) is told right from 200 characters on.
 """
 
 from __future__ import annotations
 
 from functools import cache
 
-_SAMPLE_CHARS = 600
+_SAMPLE_CHARS = 400
 UNDETERMINED = "und"
 
 

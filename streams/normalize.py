@@ -49,6 +49,9 @@ _QUOTES = str.maketrans(
         "\u00ad": None,
     }
 )
+# The few ASCII characters ``_QUOTES`` changes: an ASCII text (most news) needs only these
+# replaced, which spares looking every character up in the table.
+_ASCII_QUOTES = tuple((chr(code), to) for code, to in _QUOTES.items() if code < 128)
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n\s*")
 _TRACKING_PARAMS = ("utm_", "fbclid", "gclid", "mc_cid", "mc_eid", "ocid", "cmpid")
 
@@ -93,11 +96,26 @@ def normalize_article(raw: RawArticle, *, received_at: str | None = None) -> Art
 
 def normalize_text(text: str) -> str:
     """NFKC, plain quotes, collapsed whitespace; paragraphs joined by one blank line."""
-    text = unicodedata.normalize("NFKC", text).translate(_QUOTES)
-    # str.split() splits on the characters ``\s`` matches: each run of white space becomes
-    # one space, and none is left at either end
-    paragraphs = (" ".join(part.split()) for part in _PARAGRAPH_BREAK.split(text))
+    text = unicodedata.normalize("NFKC", text)
+    if text.isascii():
+        for char, plain in _ASCII_QUOTES:
+            text = text.replace(char, plain)
+    else:
+        text = text.translate(_QUOTES)
+    paragraphs = (_collapse_white_space(part) for part in _PARAGRAPH_BREAK.split(text))
     return "\n\n".join(part for part in paragraphs if part)
+
+
+def _collapse_white_space(paragraph: str) -> str:
+    """Each run of white space (what ``str.split()`` splits on) as one space, none at the ends.
+
+    Most paragraphs already read so: a printable text holds no white space but the plain
+    space, so with no double space it only needs stripping, not splitting into words and
+    joining them again.
+    """
+    if paragraph.isprintable() and "  " not in paragraph:
+        return paragraph.strip()
+    return " ".join(paragraph.split())
 
 
 def drop_boilerplate(body: str) -> str:

@@ -54,7 +54,7 @@ def _field_signals(
     retrospective: bool,
 ) -> list[Signal]:
     scan = ScanText(text)
-    gates = lexicon.gates.match_positions(scan)
+    gates = lexicon.gate_positions(scan)
     if not gates:
         return []
     spans = split_sentences(text)

@@ -22,7 +22,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from streams.tagger.matcher import Term, TermMatcher
+from streams.tagger.matcher import ScanText, Term, TermMatcher
 from streams.tagger.model import POLARITIES, SIGNAL_TYPES
 
 LEXICONS_DIR = Path(__file__).parent / "lexicons"
@@ -57,9 +57,9 @@ class Lexicon:
     """A language's compiled lexicon.
 
     ``gates`` finds, in one pass over a whole field, the rare words without which no rule can
-    fire (each rule's ``gate`` concept); ``concepts`` finds every word rules are made of, only in
-    sentences a gate opened; ``context`` finds cues, actors and places, only in sentences where
-    a rule fired.
+    fire (each rule's ``gate`` concept; see ``gate_positions``); ``concepts`` finds every word
+    rules are made of, only in sentences a gate opened; ``context`` finds cues, actors and
+    places, only in sentences where a rule fired.
     """
 
     language: str
@@ -71,6 +71,15 @@ class Lexicon:
     hides: dict[str, frozenset[str]]
     covering: frozenset[str]
     rules_by_gate: dict[str, tuple[tuple[int, Rule], ...]]
+
+    def gate_positions(self, scan: ScanText) -> list[int]:
+        """A position inside each word that may open a rule, sorted: a gate concept's word, or
+        any case-sensitive concept word. Those are rare acronyms, and one pass over the text
+        finds them for this and for ``concepts.find`` alike, so ``gates`` holds none of its own;
+        a sentence opened by a word of no gate concept fires no rule."""
+        inside = self.gates.match_positions(scan)
+        exact = self.concepts.exact_positions(scan)
+        return sorted(inside + exact) if exact else inside
 
     def rules_within(self, present: set[str]) -> list[Rule]:
         """The rules whose concepts all occur in ``present``, in lexicon order; only the rules
@@ -118,7 +127,8 @@ def load_lexicon(language: str) -> Lexicon | None:
         for concept, table in concepts.items()
         if "hides" in table
     }
-    gate_matcher = TermMatcher(_concept_terms({k: v for k, v in concepts.items() if k in gates}))
+    gate_terms = _concept_terms({k: v for k, v in concepts.items() if k in gates})
+    gate_matcher = TermMatcher(term for term in gate_terms if not term.case_sensitive)
     concept_matcher = TermMatcher(_concept_terms(concepts))
     context_matcher = TermMatcher(context)
     return Lexicon(

@@ -102,20 +102,32 @@ class TermMatcher:
     def _exact_within(self, scan: ScanText, start: int, end: int) -> bool:
         """Can a case-sensitive term occur in ``text[start:end]``? Such terms are rare, so one
         pass over the whole text spares a scan of every sentence that has none."""
-        ends = scan.exact_ends.get(self)
-        if ends is None:
-            ends = scan.exact_ends[self] = [last for last, _ in self._exact.iter(scan.exact)]
+        ends = self._exact_ends(scan)
         # a scan of the sentence reads the haystack from ``start`` to ``end + 1``
         index = bisect_left(ends, start)
         return index < len(ends) and ends[index] <= end + 1
 
+    def _exact_ends(self, scan: ScanText) -> list[int]:
+        """Where this matcher's case-sensitive terms end in the haystack, found once per text."""
+        ends = scan.exact_ends.get(self)
+        if ends is None:
+            exact = self._exact
+            found = [last for last, _ in exact.iter(scan.exact)] if exact is not None else []
+            ends = scan.exact_ends[self] = found
+        return ends
+
     def match_positions(self, scan: ScanText) -> list[int]:
         """A position inside each match, sorted: enough to tell which sentences have one."""
         inside = [last - 2 for last, _ in self._folded.iter(scan.folded)] if self._folded else []
-        if self._exact:
-            inside += [last - 2 for last, _ in self._exact.iter(scan.exact)]
+        exact = self.exact_positions(scan)
+        if exact:
+            inside += exact
             inside.sort()
         return inside
+
+    def exact_positions(self, scan: ScanText) -> list[int]:
+        """A position inside each match of a case-sensitive term, sorted."""
+        return [last - 2 for last in self._exact_ends(scan)]
 
 
 def sort_hits(hits: list[Hit]) -> list[Hit]:
@@ -174,7 +186,7 @@ def _scan(
             end = space - 1
         else:
             end = last - 1
-        if start < 0 or end > limit:
+        if end > limit:
             continue
         for concept in concepts:
             append(_new_hit(Hit, (concept, start + begin, end + begin)))

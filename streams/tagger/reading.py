@@ -117,9 +117,9 @@ def _polarity(
         return "negated"
     if (
         _cue_in_or_before(view, "HYPOTHETICAL", start, end, HYPOTHETICAL_REACH)
-        or view.hits_in("HYPOTHETICAL", end, _clause_horizon(view, end, MODAL_REACH_AFTER))
+        or _cue_after(view, "HYPOTHETICAL", end, MODAL_REACH_AFTER)
         or _cue_in_or_before(view, "FUTURE", start, end, HYPOTHETICAL_REACH)
-        or view.hits_in("FUTURE", end, _clause_horizon(view, end, FUTURE_REACH_AFTER))
+        or _cue_after(view, "FUTURE", end, FUTURE_REACH_AFTER)
         or view.hits_in("CONDITION", view.start, start)
         or (
             view.field == "title"
@@ -138,6 +138,11 @@ def _cue_in_or_before(view: SentenceView, concept: str, start: int, end: int, re
     if not view.by_concept.get(concept):
         return False
     return bool(view.hits_in(concept, start, end)) or view.cue_before((concept,), start, reach)
+
+
+def _cue_after(view: SentenceView, concept: str, end: int, words: int) -> bool:
+    """A cue after the trigger in its clause; the clause is measured only when there is one."""
+    return view.has(concept) and bool(view.hits_in(concept, end, _clause_horizon(view, end, words)))
 
 
 def _word_after(view: SentenceView, position: int, words: int) -> int:
@@ -161,10 +166,13 @@ def _clause_horizon(view: SentenceView, end: int, words: int, *, joins: bool = T
 def _dated_in_past(view: SentenceView, end: int, reference_year: int | None) -> bool:
     """A past time before the trigger, or after it in the same clause ("intervened in a war
     between ... in 1992"), up to ``TIME_REACH_AFTER`` words."""
+    recent = view.has("RECENT")
+    if not view.has("HISTORICAL") and (recent or reference_year is None):
+        return False
     horizon = _clause_horizon(view, end, TIME_REACH_AFTER, joins=False)
     if view.hits_in("HISTORICAL", view.start, horizon):
         return True
-    if view.has("RECENT"):
+    if recent:
         return False
     return bool(past_years(view.text, view.start, horizon, reference_year))
 
@@ -287,6 +295,8 @@ def _equipment(view: SentenceView) -> tuple[str, ...]:
 def _quantity(view: SentenceView) -> str | None:
     """A number right before troops or hardware: "tens of thousands of soldiers"."""
     heads = sorted(view.by_concept.get("FORCES", []) + _equipment_hits(view), key=HIT_START)
+    if not heads:
+        return None
     head_starts = [head.start for head in heads]
     numbers = [(hit.start, hit.end) for hit in view.by_concept.get("QUANTITY", ())]
     numbers += [match.span() for match in _DIGITS.finditer(view.text, view.start, view.end)]

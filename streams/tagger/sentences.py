@@ -73,6 +73,9 @@ _ABBREVIATIONS = frozenset(
     ]
 )
 _ABBREVIATION_REACH = max(map(len, _ABBREVIATIONS)) + 1
+# How the abbreviations of three letters or more end: a word that ends otherwise (most words
+# before a period do) is not one, and needs no closer look.
+_ABBREVIATION_TAILS = frozenset(word[-3:] for word in _ABBREVIATIONS if len(word) >= 3)
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
@@ -108,6 +111,9 @@ def _abbreviated(text: str, boundary: re.Match[str]) -> bool:
     """Does the period follow an abbreviation or an initial? Only a word as short as the
     longest abbreviation can be one, so the word before is read from a bounded window."""
     start = boundary.start()
+    tail = text[start - 3 : start] if start >= 3 else ""
+    if tail.isalpha() and tail.lower() not in _ABBREVIATION_TAILS:
+        return False
     floor = max(0, start - _ABBREVIATION_REACH)
     if start - floor == _ABBREVIATION_REACH and text[floor:start].isalnum():
         return False  # a word longer than any abbreviation

@@ -70,17 +70,21 @@ class SentenceView:
 
     def cue_before(self, concepts: Iterable[str], position: int, reach: int) -> bool:
         """Is a hit of one of ``concepts`` ending before ``position``, at most ``reach`` words
-        before it?"""
-        starts = self.word_starts
-        first_word = max(0, bisect_right(starts, position) - 1 - reach)
-        floor = starts[first_word] if starts else self.start
+        before it? The reach is measured only once a hit ends before the position."""
+        floor: int | None = None
         cached = self._ends
         for concept in concepts:
             ends = cached.get(concept)
             if ends is None:
                 ends = self._sorted_ends(concept)
             index = bisect_right(ends, position)
-            if index and ends[index - 1] > floor:
+            if not index:
+                continue
+            if floor is None:
+                starts = self.word_starts
+                first_word = max(0, bisect_right(starts, position) - 1 - reach)
+                floor = starts[first_word] if starts else self.start
+            if ends[index - 1] > floor:
                 return True
         return False
 

@@ -25,6 +25,21 @@ def test_text_is_nfkc_with_plain_quotes_and_collapsed_whitespace() -> None:
     assert normalize_text(text) == '"We\'re fine," he said.\n\nNext line wraps.'
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Plain `quoted` text.", "Plain 'quoted' text."),
+        (" Leading and trailing ", "Leading and trailing"),
+        ("Tab\there, form\x0cfeed,  double.", "Tab here, form feed, double."),
+        ("Line\nbreak and\u00a0no-break\u2028space.", "Line break and no-break space."),
+        ("\u00c9t\u00e9 `ici`", "\u00c9t\u00e9 'ici'"),
+        ("  \t \n\n Para\x1ctwo ", "Para two"),
+    ],
+)
+def test_ascii_and_already_spaced_text_take_the_same_rules(text: str, expected: str) -> None:
+    assert normalize_text(text) == expected
+
+
 def test_boilerplate_paragraphs_are_dropped_but_long_paragraphs_kept() -> None:
     long_para = "Advertisement " + "real news " * 30
     body = f"Story starts.\n\nAdvertisement\n\nSubscribe to our newsletter\n\n{long_para}"

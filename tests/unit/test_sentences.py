@@ -1,3 +1,5 @@
+import pytest
+
 from streams.tagger.sentences import MAX_SENTENCE_CHARS, split_sentences
 
 
@@ -21,6 +23,12 @@ def test_abbreviations_and_initials_do_not_end_sentences() -> None:
         "Gen. Ivanov met U.S. officials and J. Smith on Jan. 5.",
         "They talked.",
     ]
+
+
+@pytest.mark.parametrize("abbreviation", ["Capt.", "Sept.", "approx.", "Corp.", "Prof.", "e.g."])
+def test_longer_abbreviations_do_not_end_sentences(abbreviation: str) -> None:
+    text = f"They met {abbreviation} Reyes in Lyon. They talked."
+    assert sentences(text) == [f"They met {abbreviation} Reyes in Lyon.", "They talked."]
 
 
 def test_lower_case_after_a_period_continues_the_sentence() -> None:
