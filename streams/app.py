@@ -45,9 +45,7 @@ class Pipeline:
     health: Health
 
 
-def create_pipeline(
-    settings: Settings, *, store: str = "memory://", in_memory: bool = False
-) -> Pipeline:
+def create_pipeline(settings: Settings, *, in_memory: bool = False) -> Pipeline:
     """Build the Faust app with its topics and agents for these settings.
 
     ``in_memory`` replaces every Kafka topic by an in-process channel: the seam agent tests
@@ -61,7 +59,7 @@ def create_pipeline(
         settings.app_id,
         broker=settings.broker,
         broker_credentials=broker_credentials(settings),
-        store=store,
+        store=settings.store_url,
         autodiscover=False,
         processing_guarantee=settings.processing_guarantee,
         topic_partitions=settings.partitions,

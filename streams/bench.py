@@ -35,13 +35,14 @@ from streams.kafka_io import end_offsets, ensure_topics, new_producer, produce, 
 from streams.kafka_security import client_options
 from streams.language import warm_up
 from streams.normalize import Article
-from streams.settings import Settings
+from streams.settings import TABLE_STORES, Settings
 from streams.stages import normalize_stage, tag_stage
 from streams.tagger import tag_article, tag_text
 from streams.worker_process import WorkerProcess
 
 BACKLOG = 20_000
 STORY_SCALE = 100_000
+RESTART_STORIES = 20_000
 SCALE_OUT = 3
 CORE_SAMPLE = 3_000
 POISON_BACKLOG = 10_000
@@ -94,6 +95,8 @@ def _everything(base: Settings, workdir: Path) -> dict[str, Any]:
         / without["drain_articles_per_s"],
         3,
     )
+    report["stories"]["restart_to_ready_s"] = _restart_times(base, workdir)
+    report["stories"]["restart_stories"] = RESTART_STORIES
     report["scale_out"] = scale_out(base, workdir)
     report.update(_poison(_fresh(base, workdir, "poison"), workdir))
     report["latency_ms"] = {
@@ -128,6 +131,13 @@ def format_report(report: dict[str, Any]) -> str:
         (
             "worker RSS with those stories / after the drain (MB)",
             f"{stories['rss_mb_at_story_scale']} / {stories['rss_mb_after_drain_at_story_scale']}",
+        ),
+        *(
+            (
+                f"restart to ready with {stories['restart_stories']:,} stories, {store} store (s)",
+                seconds,
+            )
+            for store, seconds in stories["restart_to_ready_s"].items()
         ),
         ("pipeline / lower ceiling", report["pipeline_to_lower_ceiling"]),
         ("drain with 10% poison / clean (valid articles/s)", report["poison_to_clean"]),
@@ -355,40 +365,72 @@ def _drain_backlog(settings: Settings, worker: WorkerProcess) -> int:
 
 
 def _stories_at_scale(settings: Settings, workdir: Path) -> dict[str, Any]:
-    """The story stage holding ``STORY_SCALE`` stories in its window, then the same drain.
-
-    The stories are made of synthetic tagged events (each with words of its own, timed
-    within the last two days) sent straight to the deliver agent's topic.
-    """
+    """The story stage holding ``STORY_SCALE`` stories in its window, then the same drain."""
     worker = WorkerProcess(settings, workdir / "stories-scale.log").start()
     try:
         worker.wait_ready()
-        template = decode_json(
-            tag_stage(
-                normalize_stage(
-                    generate_messages(1, seed=7)[0], timestamp_s=time.time(), max_bytes=262_144
-                )
-            ).enriched
-        )
-        asyncio.run(
-            produce(
-                settings,
-                settings.tagged_topic,
-                [_synthetic_story(template, n) for n in range(STORY_SCALE)],
-                headers=[(ORIGIN_HEADER, b"bench")],
-            )
-        )
-        first, last = _wait_outputs(settings, STORY_SCALE, worker)
+        loading_s = _load_stories(settings, worker, STORY_SCALE)
         loaded_rss = _rss_mb(worker.pid)
         return {
             "stories_in_window": STORY_SCALE,
-            "story_stage_articles_per_s": round(STORY_SCALE / (last - first)),
+            "story_stage_articles_per_s": round(STORY_SCALE / loading_s),
             "rss_mb_at_story_scale": loaded_rss,
             "drain_at_story_scale_articles_per_s": _drain_backlog(settings, worker),
             "rss_mb_after_drain_at_story_scale": _rss_mb(worker.pid),
         }
     finally:
         worker.stop()
+
+
+def _load_stories(settings: Settings, worker: WorkerProcess, count: int) -> float:
+    """Send ``count`` synthetic tagged events (each with words of its own, so each starts a
+    story, timed within the last two days) straight to the deliver agent's topic; return the
+    seconds from its first output to its last."""
+    template = decode_json(
+        tag_stage(
+            normalize_stage(
+                generate_messages(1, seed=7)[0], timestamp_s=time.time(), max_bytes=262_144
+            )
+        ).enriched
+    )
+    asyncio.run(
+        produce(
+            settings,
+            settings.tagged_topic,
+            [_synthetic_story(template, n) for n in range(count)],
+            headers=[(ORIGIN_HEADER, b"bench")],
+        )
+    )
+    first, last = _wait_outputs(settings, count, worker)
+    return last - first
+
+
+def _restart_times(settings: Settings, workdir: Path) -> dict[str, float]:
+    """Seconds from start to ready for a worker restarted (after SIGTERM) with
+    ``RESTART_STORIES`` stories in its tables, with each table store."""
+    return {
+        store: _restart_with(
+            _fresh(replace(settings, table_store=store), workdir, f"restart-{store}"), workdir
+        )
+        for store in TABLE_STORES
+    }
+
+
+def _restart_with(settings: Settings, workdir: Path) -> float:
+    log = workdir / f"{settings.app_id}.log"
+    worker = WorkerProcess(settings, log).start()
+    try:
+        worker.wait_ready()
+        _load_stories(settings, worker, RESTART_STORIES)
+    finally:
+        worker.stop()
+    started = time.perf_counter()
+    again = WorkerProcess(settings, log).start()
+    try:
+        again.wait_ready(timeout_s=600)
+        return round(time.perf_counter() - started, 1)
+    finally:
+        again.stop()
 
 
 def _synthetic_story(template: dict[str, Any], number: int) -> tuple[bytes, bytes]:

@@ -17,6 +17,7 @@ from streams.stories.policy import StoryPolicy
 
 PROCESSING_GUARANTEES = ("at_least_once", "exactly_once")
 LOG_FORMATS = ("text", "json")
+TABLE_STORES = {"memory": "memory://", "rocksdb": "rocksdb://"}
 SECURITY_PROTOCOLS = ("PLAINTEXT", "SASL_PLAINTEXT", "SASL_SSL", "SSL")
 SASL_MECHANISMS = ("PLAIN", "SCRAM-SHA-256", "SCRAM-SHA-512")
 SECRET_MASK = "***"
@@ -126,6 +127,12 @@ class Settings:
         "at_least_once",
         "at_least_once (default) or exactly_once (Kafka transactions).",
     )
+    table_store: str = _setting(
+        "MUSTER_TABLE_STORE",
+        "memory",
+        "Where tables live between restarts: memory (rebuilt from the changelog topics) or "
+        "rocksdb (on disk under MUSTER_DATA_DIR; a restart reads only the changelog's tail).",
+    )
     session_timeout_s: int = _setting(
         "MUSTER_SESSION_TIMEOUT_S",
         10,
@@ -150,6 +157,10 @@ class Settings:
         if self.log_format not in LOG_FORMATS:
             raise ValueError(
                 f"MUSTER_LOG_FORMAT must be one of {LOG_FORMATS}, not {self.log_format!r}"
+            )
+        if self.table_store not in TABLE_STORES:
+            raise ValueError(
+                f"MUSTER_TABLE_STORE must be one of {tuple(TABLE_STORES)}, not {self.table_store!r}"
             )
         if self.stories not in ("on", "off"):
             raise ValueError(f"MUSTER_STORIES must be 'on' or 'off', not {self.stories!r}")
@@ -263,6 +274,11 @@ class Settings:
             escalation_factor=self.escalation_factor,
             escalation_min_stories=self.escalation_min_stories,
         )
+
+    @property
+    def store_url(self) -> str:
+        """The Faust store URL for ``table_store``."""
+        return TABLE_STORES[self.table_store]
 
     @property
     def bootstrap_servers(self) -> str:

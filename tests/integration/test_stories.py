@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 from collections import Counter, defaultdict
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -39,9 +40,13 @@ def read_topic(settings: Settings, topic: str) -> list[dict[str, Any]]:
     return [decode_json(r.value) for r in asyncio.run(read_all(settings, [topic]))]
 
 
+@pytest.mark.parametrize("table_store", ["memory", "rocksdb"])
 def test_story_ids_and_alerts_survive_a_sigkill_exactly(
-    settings: Settings, workers: Callable[..., WorkerProcess]
+    settings: Settings, workers: Callable[..., WorkerProcess], table_store: str
 ) -> None:
+    """With RocksDB the restarted worker on the same data directory reads its tables from
+    disk and only the changelog's tail; from memory it replays the whole changelog."""
+    settings = replace(settings, table_store=table_store)
     items = story_feed()
     assert len(items) >= 200
     raw = [encode_json({key: item[key] for key in RAW_FIELDS}) for item in items]

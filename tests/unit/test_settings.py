@@ -19,8 +19,14 @@ def test_defaults_and_environment() -> None:
 
 
 def test_round_trip_through_environment() -> None:
-    settings = Settings(partitions=3, processing_guarantee="exactly_once", data_dir=Path("/tmp/x"))
+    settings = Settings(
+        partitions=3,
+        processing_guarantee="exactly_once",
+        data_dir=Path("/tmp/x"),
+        table_store="rocksdb",
+    )
     assert Settings.from_env(settings.to_env()) == settings
+    assert settings.store_url == "rocksdb://"
 
 
 @pytest.mark.parametrize(
@@ -29,6 +35,7 @@ def test_round_trip_through_environment() -> None:
         {"MUSTER_PARTITIONS": "many"},
         {"MUSTER_PARTITIONS": "0"},
         {"MUSTER_PROCESSING_GUARANTEE": "best_effort"},
+        {"MUSTER_TABLE_STORE": "redis"},
     ],
 )
 def test_bad_settings_fail_at_start_with_the_variable_named(env: dict[str, str]) -> None:
