@@ -195,7 +195,7 @@ def _dated_in_past(view: SentenceView, end: int, reference_year: int | None) -> 
     """A past time before the trigger, or after it in the same clause ("intervened in a war
     between ... in 1992"), up to ``TIME_REACH_AFTER`` words."""
     recent = view.has("RECENT")
-    if not view.has("HISTORICAL") and (recent or reference_year is None):
+    if not view.has("HISTORICAL") and (recent or not _has_past_year(view, reference_year)):
         return False
     horizon = _clause_horizon(view, end, TIME_REACH_AFTER, joins=False)
     if view.hits_in("HISTORICAL", view.start, horizon):
@@ -203,6 +203,14 @@ def _dated_in_past(view: SentenceView, end: int, reference_year: int | None) -> 
     if recent:
         return False
     return bool(past_years(view.text, view.start, horizon, reference_year))
+
+
+def _has_past_year(view: SentenceView, reference_year: int | None) -> bool:
+    """Does the sentence name a past year? Most do not, and then no trigger's clause does:
+    a clause ends at a word's start or a break, never inside a year."""
+    return _memo(
+        view, "past_year", lambda v: bool(past_years(v.text, v.start, v.end, reference_year))
+    )
 
 
 def _code(hit: Hit) -> str | None:
