@@ -2,9 +2,10 @@
 
 The same event told in the headline and again in the body is one signal: signals are merged
 by (type, polarity, actors), keeping the most confident, body first on ties since the body's
-sentence carries more detail. The article is a mobilization article when any mobilization type
-is asserted; its score is the chance that at least one asserted mobilization signal is right,
-taking each signal's confidence as independent.
+sentence carries more detail. Signals come in as ``Reading``s, read only as far as the merge
+needs, and only the kept ones are read in full. The article is a mobilization article when any
+mobilization type is asserted; its score is the chance that at least one asserted mobilization
+signal is right, taking each signal's confidence as independent.
 """
 
 from __future__ import annotations
@@ -13,25 +14,27 @@ from collections import Counter
 from collections.abc import Iterable
 
 from streams.tagger.model import Signal, TagResult
+from streams.tagger.reading import Reading, read_signal
 
 
-def merge_repeats(signals: Iterable[Signal]) -> list[Signal]:
+def merge_repeats(readings: Iterable[Reading]) -> list[Signal]:
     """One signal per (type, polarity, actors), in reading order of the kept ones."""
-    best: dict[tuple[str, str, tuple[str, ...]], Signal] = {}
-    for signal in signals:
-        key = (signal.type, signal.polarity, signal.actors)
+    best: dict[tuple[str, str, tuple[str, ...]], Reading] = {}
+    for reading in readings:
+        key = (reading.rule.type, reading.polarity, reading.actors)
         kept = best.get(key)
-        if kept is None or _rank(signal) > _rank(kept):
-            best[key] = signal
-    return sorted(best.values(), key=lambda s: (s.evidence.field != "title", s.evidence.start))
+        if kept is None or _rank(reading) > _rank(kept):
+            best[key] = reading
+    kept_readings = sorted(best.values(), key=lambda r: (r.view.field != "title", r.view.start))
+    return [read_signal(reading) for reading in kept_readings]
 
 
-def _rank(signal: Signal) -> tuple[float, bool]:
-    return (signal.confidence, signal.evidence.field == "body")
+def _rank(reading: Reading) -> tuple[float, bool]:
+    return (reading.confidence, reading.view.field == "body")
 
 
-def summarize(language: str, signals: Iterable[Signal], *, truncated: bool) -> TagResult:
-    merged = merge_repeats(signals)
+def summarize(language: str, readings: Iterable[Reading], *, truncated: bool) -> TagResult:
+    merged = merge_repeats(readings)
     asserted = [signal for signal in merged if signal.is_mobilization]
     miss = 1.0
     for signal in asserted:

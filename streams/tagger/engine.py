@@ -3,7 +3,7 @@
 The work is done in two passes so that it stays small and linear. The first pass scans each
 sentence for the concepts rules are made of and tries only the rules whose concepts are all
 there. Only in a sentence where a rule fired does the second pass look for cues, actors and
-places, and ``reading`` read the signal around its trigger. At most
+places, and ``reading`` read the signal around its trigger, as far as the merge needs. At most
 ``MAX_SIGNALS_READ`` signals are read per article, ten times what the longest real articles
 yield, so a body made of nothing but trigger words cannot make the work grow past that: the
 result then says it is ``truncated``.
@@ -17,8 +17,7 @@ from functools import partial
 
 from streams.tagger.lexicon import MASK, Lexicon, Rule, is_name
 from streams.tagger.matcher import HIT_CONCEPT, Hit, ScanText
-from streams.tagger.model import Signal
-from streams.tagger.reading import read_signal, subject_actors
+from streams.tagger.reading import Reading, read_key, subject_actors
 from streams.tagger.sentences import split_sentences
 from streams.tagger.timeline import Timeline, is_retrospective
 from streams.tagger.view import SentenceView
@@ -30,10 +29,11 @@ FALLBACK_SENTENCES = 2
 
 def find_signals(
     lexicon: Lexicon, fields: Sequence[tuple[str, str]], reference_year: int | None
-) -> tuple[list[Signal], bool]:
-    """Every signal in the (field name, text) pairs, in reading order, and whether the
-    reading stopped at ``MAX_SIGNALS_READ``. The first field is the headline."""
-    signals: list[Signal] = []
+) -> tuple[list[Reading], bool]:
+    """Every signal in the (field name, text) pairs, in reading order, read as far as the
+    merge needs (``Reading``), and whether the reading stopped at ``MAX_SIGNALS_READ``. The
+    first field is the headline."""
+    signals: list[Reading] = []
     retrospective = is_retrospective(lexicon, fields[0][1], reference_year) if fields else False
     for field_name, text in fields:
         budget = MAX_SIGNALS_READ - len(signals)
@@ -52,7 +52,7 @@ def _field_signals(
     reference_year: int | None,
     budget: int,
     retrospective: bool,
-) -> list[Signal]:
+) -> list[Reading]:
     scan = ScanText(text)
     gates = lexicon.gate_positions(scan)
     if not gates:
@@ -60,7 +60,7 @@ def _field_signals(
     spans = split_sentences(text)
     timeline: Timeline | None = None
     subjects: dict[int, tuple[str, ...]] = {}
-    signals: list[Signal] = []
+    signals: list[Reading] = []
     for index, (start, end) in enumerate(spans):
         first_gate = bisect_left(gates, start)
         if first_gate == len(gates) or gates[first_gate] >= end:
@@ -86,9 +86,9 @@ def _field_signals(
         )
         background = timeline.in_background(index)
         for rule, span in fired:
-            signal = read_signal(rule, view, span, fallback, reference_year, background=background)
-            if signal.target is not None or not rule.requires_target:
-                signals.append(signal)
+            reading = read_key(rule, view, span, fallback, reference_year, background=background)
+            if reading.target is not None or not rule.requires_target:
+                signals.append(reading)
         if len(signals) >= budget:
             break
     return signals

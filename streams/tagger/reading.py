@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Callable, Iterable
-from typing import TypeVar
+from typing import NamedTuple, TypeVar
 
 from streams.tagger.lexicon import ACTOR_PREFIX, PLACE, Rule
 from streams.tagger.matcher import HIT_START, Hit
@@ -49,7 +49,20 @@ SOURCE_STOPS = (
 )
 
 
-def read_signal(
+class Reading(NamedTuple):
+    """What a signal's place in the merge depends on, read before the rest of it: most
+    signals repeat one already read (see ``aggregate``) and are never read further."""
+
+    rule: Rule
+    view: SentenceView
+    span: tuple[int, int]
+    polarity: str
+    confidence: float
+    actors: tuple[str, ...]
+    target: str | None
+
+
+def read_key(
     rule: Rule,
     view: SentenceView,
     span: tuple[int, int],
@@ -57,8 +70,8 @@ def read_signal(
     reference_year: int | None,
     *,
     background: bool = False,
-) -> Signal:
-    """The signal a rule asserts at ``span``, with everything the sentence says about it.
+) -> Reading:
+    """The polarity, actors, target and confidence of the signal a rule asserts at ``span``.
 
     ``background`` says the sentence sits in a paragraph an earlier sentence set in the past.
     """
@@ -69,10 +82,25 @@ def read_signal(
     actors = tuple(sorted({code for code in actors if code != target}))
     attribution = _memo(view, "attribution", _attribution)
     confidence = rule.confidence - (0.15 if not actors else 0.0) + (0.05 if attribution else 0.0)
+    return Reading(
+        rule,
+        view,
+        span,
+        rule.polarity or _polarity(view, start, end, reference_year, background),
+        round(min(0.99, max(0.05, confidence)), 2),
+        actors,
+        target,
+    )
+
+
+def read_signal(reading: Reading) -> Signal:
+    """The signal with everything its sentence says about it."""
+    view = reading.view
+    start, end = reading.span
     return Signal(
-        type=rule.type,
-        polarity=rule.polarity or _polarity(view, start, end, reference_year, background),
-        confidence=round(min(0.99, max(0.05, confidence)), 2),
+        type=reading.rule.type,
+        polarity=reading.polarity,
+        confidence=reading.confidence,
         evidence=Evidence(
             field=view.field,
             sentence=view.sentence,
@@ -82,13 +110,13 @@ def read_signal(
             trigger_start=start,
             trigger_end=end,
         ),
-        rule=rule.name,
-        actors=actors,
-        target=target,
+        rule=reading.rule.name,
+        actors=reading.actors,
+        target=reading.target,
         equipment=_memo(view, "equipment", _equipment),
         quantity=_memo(view, "quantity", _quantity),
         locations=_memo(view, "locations", _locations),
-        attribution=attribution,
+        attribution=_memo(view, "attribution", _attribution),
     )
 
 
@@ -167,7 +195,7 @@ def _dated_in_past(view: SentenceView, end: int, reference_year: int | None) -> 
     """A past time before the trigger, or after it in the same clause ("intervened in a war
     between ... in 1992"), up to ``TIME_REACH_AFTER`` words."""
     recent = view.has("RECENT")
-    if not view.has("HISTORICAL") and (recent or reference_year is None):
+    if not view.has("HISTORICAL") and (recent or not _has_past_year(view, reference_year)):
         return False
     horizon = _clause_horizon(view, end, TIME_REACH_AFTER, joins=False)
     if view.hits_in("HISTORICAL", view.start, horizon):
@@ -175,6 +203,14 @@ def _dated_in_past(view: SentenceView, end: int, reference_year: int | None) -> 
     if recent:
         return False
     return bool(past_years(view.text, view.start, horizon, reference_year))
+
+
+def _has_past_year(view: SentenceView, reference_year: int | None) -> bool:
+    """Does the sentence name a past year? Most do not, and then no trigger's clause does:
+    a clause ends at a word's start or a break, never inside a year."""
+    return _memo(
+        view, "past_year", lambda v: bool(past_years(v.text, v.start, v.end, reference_year))
+    )
 
 
 def _code(hit: Hit) -> str | None:
