@@ -56,7 +56,6 @@ def create_pipeline(settings: Settings, *, in_memory: bool = False) -> Pipeline:
     use to run an agent and read what it sends, with no broker.
     """
     from agents.deliver import register_deliver
-    from agents.rebalance import register_seek_on_assignment
     from agents.tag import register_tag
     from agents.web import register_web
 
@@ -89,8 +88,6 @@ def create_pipeline(settings: Settings, *, in_memory: bool = False) -> Pipeline:
     pipeline = Pipeline(app=app, settings=settings, catalog=catalog, topics=topics, health=Health())
     register_tag(pipeline)
     register_deliver(pipeline)
-    if not in_memory:
-        register_seek_on_assignment(pipeline)
     register_web(pipeline)
     return pipeline
 
