@@ -43,6 +43,8 @@ from streams.worker_process import WorkerProcess
 BACKLOG = 20_000
 STORY_SCALE = 100_000
 RESTART_STORIES = 20_000
+JOIN_READY_S = 300
+"""Each worker joining a group rebalances it, and /readyz says 503 until tables recover."""
 SCALE_OUT = 3
 CORE_SAMPLE = 3_000
 POISON_BACKLOG = 10_000
@@ -348,7 +350,7 @@ def _drain_with(settings: Settings, workdir: Path, count: int) -> int:
     ]
     try:
         for worker in workers:
-            worker.wait_ready()
+            worker.wait_ready(timeout_s=JOIN_READY_S)
         return _drain_backlog(settings, workers[0])
     finally:
         for worker in workers:
