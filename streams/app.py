@@ -16,6 +16,7 @@ from mode.supervisors import CrashingSupervisor
 from agents.health import Health
 from streams.catalog import TopicCatalog, TopicSpec
 from streams.kafka_security import broker_credentials
+from streams.offsets import MusterApp
 from streams.settings import Settings
 
 PRODUCER_MAX_REQUEST_BYTES = 2_097_152
@@ -59,7 +60,7 @@ def create_pipeline(settings: Settings, *, in_memory: bool = False) -> Pipeline:
     from agents.tag import register_tag
     from agents.web import register_web
 
-    app = faust.App(
+    app = MusterApp(
         settings.app_id,
         broker=settings.broker,
         broker_credentials=broker_credentials(settings),

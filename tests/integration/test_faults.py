@@ -123,15 +123,6 @@ def test_exactly_once_mode_loses_nothing_after_sigkill(
     print(f"\nSIGKILL exactly_once: {duplicates} duplicates of {len(counts)} (read_committed)")
 
 
-@pytest.mark.xfail(
-    strict=False,
-    reason=(
-        "open bug seen under CPU load in earlier sessions: a rebalance committed offsets past "
-        "articles that were read but not processed (a few hundred of 6,000 lost). Suspect: "
-        "faust-streaming's gap filling in Consumer._drain_messages after a seek. Not reproduced "
-        "since the test waits until every offset is committed, which tells loss from slowness."
-    ),
-)
 def test_second_worker_takes_over_when_one_is_killed(
     settings: Settings, workers: Callable[..., WorkerProcess]
 ) -> None:
