@@ -36,6 +36,7 @@ RARE_ZIPF = 2.0
 MAX_WEIGHT = COMMON_ZIPF - RARE_ZIPF
 VECTOR_TERMS = 32
 LEAD_CHARS = 1500
+SPECIFIC_WEIGHT = 3.8
 
 _CYRILLIC = str.maketrans(
     {
@@ -142,8 +143,9 @@ def term_key(term: str) -> str:
     return collapsed[:SKELETON_CHARS]
 
 
-def content_vector(title: str, body: str, language: str) -> Vector:
-    """A unit-length weighted term vector of the headline and the lead, keyed by ``term_key``.
+def content_vector(title: str, body: str, language: str) -> tuple[Vector, frozenset[str]]:
+    """A unit-length weighted term vector of the headline and the lead, keyed by ``term_key``,
+    and the keys of its specific terms (``SPECIFIC_WEIGHT`` or more: names, numbers).
 
     The lead tells the event; later paragraphs often recall older ones. The headline counts
     twice. Only the ``VECTOR_TERMS`` heaviest terms are kept, which bounds memory per story.
@@ -152,12 +154,16 @@ def content_vector(title: str, body: str, language: str) -> Vector:
     counts.update(counts)
     counts.update(terms(body[:LEAD_CHARS]))
     weighted: Vector = {}
+    specific: set[str] = set()
     for term, count in counts.items():
         weight = term_weight(term, language)
         if weight > 0:
             key = term_key(term)
             weighted[key] = weighted.get(key, 0.0) + weight * (1.0 + math.log(count))
-    return unit(top_terms(weighted, VECTOR_TERMS))
+            if weight >= SPECIFIC_WEIGHT:
+                specific.add(key)
+    vector = unit(top_terms(weighted, VECTOR_TERMS))
+    return vector, frozenset(specific & vector.keys())
 
 
 def heaviest(weights: dict[str, float], size: int) -> list[tuple[str, float]]:
