@@ -3,10 +3,11 @@
 An article joins the story whose articles it is most similar to on average, among the
 stories within the time window that share at least one indexed term with it; otherwise it
 starts a story. Similarity is the cosine of rarity-weighted terms (``terms.py``), lowered when
-both sides name acting sides, kinds or sizes of event and none agree: two reports of one
-event share names, places and numbers, while two events of one actor in one week share only
-the actor. Every decision is a function of the story records and the article, so a recovered
-table and a redelivered article give the same story and the same alerts.
+both sides name acting sides, kinds or sizes of event and none agree, or when the story holds
+none of the article's specific terms: two reports of one event share names, places and
+numbers, while two events of one actor in one week share only the actor and domain words.
+Every decision is a function of the story records and the article, so a recovered table and
+a redelivered article give the same story and the same alerts.
 """
 
 from __future__ import annotations
