@@ -19,7 +19,14 @@ from streams.stories.engine import (
 from streams.stories.features import read_article
 from streams.stories.policy import StoryPolicy
 from streams.stories.state import Story
-from streams.stories.terms import MAX_WEIGHT, dot, term_key, term_weight, terms
+from streams.stories.terms import (
+    MAX_WEIGHT,
+    content_vector,
+    dot,
+    term_key,
+    term_weight,
+    terms,
+)
 from streams.story_evaluation import enrich, pairwise_scores
 from tests.contracts import assert_valid
 
@@ -112,6 +119,20 @@ def test_a_story_that_holds_none_of_the_articles_names_scores_lower() -> None:
     shared_drills = dot(unnamed.vector, story.mass)
     assert shared_drills > 0
     assert similarity(unnamed, story) == pytest.approx(shared_drills - NAME_PENALTY)
+
+
+def test_rare_words_and_names_inside_a_sentence_are_specific_and_domain_words_are_not() -> None:
+    _, specific = content_vector(
+        "Reservists called up",
+        "Reservists were called up on Friday. Minister Rasa Jurkiene said reservists from "
+        "Pyongyang must report.",
+        "en",
+    )
+    assert term_key("jurkiene") in specific, "a word no list holds"
+    assert term_key("pyongyang") in specific, "a listed name, written capitalized"
+    assert term_key("reservists") not in specific, "an uncommon domain word"
+    assert term_key("friday") not in specific, "a common word, though capitalized"
+    assert term_key("rasa") not in specific, "a two-letter key, which common words share"
 
 
 def test_alerts_new_story_then_corroborated_once_each_with_valid_contract() -> None:
