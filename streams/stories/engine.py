@@ -3,10 +3,11 @@
 An article joins the story whose articles it is most similar to on average, among the
 stories within the time window that share at least one indexed term with it; otherwise it
 starts a story. Similarity is the cosine of rarity-weighted terms (``terms.py``), lowered when
-both sides name acting sides, kinds or sizes of event and none agree: two reports of one
-event share names, places and numbers, while two events of one actor in one week share only
-the actor. Every decision is a function of the story records and the article, so a recovered
-table and a redelivered article give the same story and the same alerts.
+both sides name acting sides, kinds or sizes of event and none agree, or when the story holds
+none of the article's specific terms: two reports of one event share names, places and
+numbers, while two events of one actor in one week share only the actor and domain words.
+Every decision is a function of the story records and the article, so a recovered table and
+a redelivered article give the same story and the same alerts.
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ ASIDE_TYPE_PENALTY = 0.10
 QUANTITY_PENALTY = 0.10
 DRIFT_PER_DAY = 0.10
 CROSS_LANGUAGE_GAIN = 2.0
+NAME_PENALTY = 0.10
 
 
 @dataclass(frozen=True)
@@ -249,7 +251,8 @@ class StoryEngine:
 
 def similarity(article: StoryArticle, story: Story) -> float:
     """Average term cosine with the story's articles, lowered when the acting sides, the
-    signal types or the sizes told (a call-up of 2,500 and one of 3,000) disagree, and by time.
+    signal types or the sizes told (a call-up of 2,500 and one of 3,000) disagree, when no
+    specific term is shared, and by time.
 
     The average (the article's dot product with the sum of the members' unit vectors, over
     their number) rather than the cosine with the centroid: a story that has drifted across
@@ -258,6 +261,10 @@ def similarity(article: StoryArticle, story: Story) -> float:
     The kind of event is a weaker disagreement when one side also asserts the other's kind
     further down: an angle piece (a reaction, the view from the ground) headlines another kind
     but still asserts the story's event below it; another event of the same actor seldom does.
+
+    Two reports of one event share something specific (a name, a place, a size: a term rarer
+    than ``SPECIFIC_WEIGHT``); two events of one kind share domain words ("reservists",
+    "brigade"), so an article none of whose specific terms the story holds scores lower.
 
     Agreeing metadata earns nothing: one actor, one kind of event and one week is what two
     different events of a busy actor have in common. Erring towards separate stories is the
@@ -276,6 +283,8 @@ def similarity(article: StoryArticle, story: Story) -> float:
         score -= ASIDE_TYPE_PENALTY if _told_aside(article, story) else TYPE_PENALTY
     if article.quantities and story.quantities and not article.quantities & story.quantities:
         score -= QUANTITY_PENALTY
+    if article.specific and not article.specific & story.mass.keys():
+        score -= NAME_PENALTY
     return score
 
 

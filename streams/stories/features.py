@@ -22,6 +22,7 @@ class StoryArticle:
     source: str
     language: str
     vector: Vector
+    specific: frozenset[str]
     actors: frozenset[str]
     types: frozenset[str]
     asserted_types: frozenset[str]
@@ -79,6 +80,7 @@ def read_article(enriched: dict[str, Any]) -> StoryArticle:
     signals = enriched["signals"]
     told = _told(signals)
     asserted = [signal for signal in signals if signal["polarity"] == "asserted"]
+    vector, specific = content_vector(enriched["title"], enriched["body"], enriched["language"])
     return StoryArticle(
         id=enriched["id"],
         time=_epoch(moment),
@@ -92,7 +94,8 @@ def read_article(enriched: dict[str, Any]) -> StoryArticle:
         },
         source=enriched["source"] or urlsplit(enriched["url"]).hostname or enriched["url"],
         language=enriched["language"],
-        vector=content_vector(enriched["title"], enriched["body"], enriched["language"]),
+        vector=vector,
+        specific=specific,
         actors=_acting(signals),
         types=frozenset(signal["type"] for signal in told),
         asserted_types=frozenset(signal["type"] for signal in asserted),

@@ -36,6 +36,10 @@ RARE_ZIPF = 2.0
 MAX_WEIGHT = COMMON_ZIPF - RARE_ZIPF
 VECTOR_TERMS = 32
 LEAD_CHARS = 1500
+SPECIFIC_WEIGHT = 3.8
+NAME_WEIGHT = 2.0
+SPECIFIC_KEY_CHARS = 3
+SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+|\n+")
 
 _CYRILLIC = str.maketrans(
     {
@@ -142,22 +146,51 @@ def term_key(term: str) -> str:
     return collapsed[:SKELETON_CHARS]
 
 
-def content_vector(title: str, body: str, language: str) -> Vector:
-    """A unit-length weighted term vector of the headline and the lead, keyed by ``term_key``.
+def content_vector(title: str, body: str, language: str) -> tuple[Vector, frozenset[str]]:
+    """A unit-length weighted term vector of the headline and the lead, keyed by ``term_key``,
+    and the keys of its specific terms (``_is_specific``).
 
     The lead tells the event; later paragraphs often recall older ones. The headline counts
     twice. Only the ``VECTOR_TERMS`` heaviest terms are kept, which bounds memory per story.
     """
+    lead = body[:LEAD_CHARS]
     counts = Counter(terms(title))
     counts.update(counts)
-    counts.update(terms(body[:LEAD_CHARS]))
+    counts.update(terms(lead))
+    names = _names(lead)
     weighted: Vector = {}
+    specific: set[str] = set()
     for term, count in counts.items():
         weight = term_weight(term, language)
         if weight > 0:
             key = term_key(term)
             weighted[key] = weighted.get(key, 0.0) + weight * (1.0 + math.log(count))
-    return unit(top_terms(weighted, VECTOR_TERMS))
+            if _is_specific(key, weight, term in names):
+                specific.add(key)
+    vector = unit(top_terms(weighted, VECTOR_TERMS))
+    return vector, frozenset(specific & vector.keys())
+
+
+def _is_specific(key: str, weight: float, named: bool) -> bool:
+    """Whether a term points at one event: a word rarer than ``SPECIFIC_WEIGHT`` (Zipf 2.2) or
+    a number of three digits or more, or a name of Zipf 4 or rarer (Pyongyang, Lukashenko),
+    which domain words as uncommon ("reservists", "brigade") are not. Keys shorter than
+    ``SPECIFIC_KEY_CHARS`` are left out: the skeletons of short words collide ("raises" and
+    "Rasa" are both "rs")."""
+    if len(key) < SPECIFIC_KEY_CHARS:
+        return False
+    return weight >= SPECIFIC_WEIGHT or (named and weight >= NAME_WEIGHT)
+
+
+def _names(text: str) -> set[str]:
+    """Words written capitalized after the first word of a sentence: names, in the scripts
+    that have capitals. Headlines are left out, as English ones capitalize every word."""
+    return {
+        token.lower()
+        for sentence in SENTENCE_BREAK.split(text)
+        for token in TOKEN.findall(sentence)[1:]
+        if token[0].isupper()
+    }
 
 
 def heaviest(weights: dict[str, float], size: int) -> list[tuple[str, float]]:

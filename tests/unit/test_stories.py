@@ -9,11 +9,24 @@ from typing import Any
 import pytest
 
 from streams.codec import decode_json
-from streams.stories.engine import ASIDE_TYPE_PENALTY, TYPE_PENALTY, StoryEngine, similarity
+from streams.stories.engine import (
+    ASIDE_TYPE_PENALTY,
+    NAME_PENALTY,
+    TYPE_PENALTY,
+    StoryEngine,
+    similarity,
+)
 from streams.stories.features import read_article
 from streams.stories.policy import StoryPolicy
 from streams.stories.state import Story
-from streams.stories.terms import MAX_WEIGHT, term_key, term_weight, terms
+from streams.stories.terms import (
+    MAX_WEIGHT,
+    content_vector,
+    dot,
+    term_key,
+    term_weight,
+    terms,
+)
 from streams.story_evaluation import enrich, pairwise_scores
 from tests.contracts import assert_valid
 
@@ -94,6 +107,32 @@ def test_another_kind_in_the_headline_disagrees_less_when_the_lead_tells_the_sto
     )
     aside = similarity(read_article(reaction), story)
     assert aside - apart == pytest.approx(TYPE_PENALTY - ASIDE_TYPE_PENALTY)
+
+
+def test_a_story_that_holds_none_of_the_articles_names_scores_lower() -> None:
+    story = Story.start("st", read_article(drill("a", 0, "Shamkir")))
+    story.add(read_article(drill("a", 0, "Shamkir")))
+    named = read_article(drill("b", 0, "Shamkir Lankaran"))
+    unnamed = read_article(drill("c", 0, "Lankaran Lankaran"))
+    assert named.specific and unnamed.specific, "place names are specific terms"
+    assert similarity(named, story) == pytest.approx(dot(named.vector, story.mass))
+    shared_drills = dot(unnamed.vector, story.mass)
+    assert shared_drills > 0
+    assert similarity(unnamed, story) == pytest.approx(shared_drills - NAME_PENALTY)
+
+
+def test_rare_words_and_names_inside_a_sentence_are_specific_and_domain_words_are_not() -> None:
+    _, specific = content_vector(
+        "Reservists called up",
+        "Reservists were called up on Friday. Minister Rasa Jurkiene said reservists from "
+        "Pyongyang must report.",
+        "en",
+    )
+    assert term_key("jurkiene") in specific, "a word no list holds"
+    assert term_key("pyongyang") in specific, "a listed name, written capitalized"
+    assert term_key("reservists") not in specific, "an uncommon domain word"
+    assert term_key("friday") not in specific, "a common word, though capitalized"
+    assert term_key("rasa") not in specific, "a two-letter key, which common words share"
 
 
 def test_alerts_new_story_then_corroborated_once_each_with_valid_contract() -> None:
