@@ -14,6 +14,10 @@ from pathlib import Path
 from streams.settings import Settings
 
 
+class WorkerNotReady(RuntimeError):
+    """The worker exited, or its ``/readyz`` did not say 200 in time."""
+
+
 class WorkerProcess:
     """Start, stop (SIGTERM), kill (SIGKILL) and read the log of one worker process."""
 
@@ -74,7 +78,7 @@ class WorkerProcess:
             except OSError:
                 pass
             if not self.alive() or time.monotonic() > deadline:
-                raise RuntimeError(f"the worker did not become ready:\n{self.log_tail()}")
+                raise WorkerNotReady(f"the worker did not become ready:\n{self.log_tail()}")
             time.sleep(0.3)
 
     def log_tail(self, chars: int = 6000) -> str:
