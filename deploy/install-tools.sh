@@ -7,7 +7,8 @@
 #   a free port), unless already on the PATH: Debian's prometheus and prometheus-alertmanager
 #   packages, downloaded and unpacked into $MUSTER_TOOLS_BIN rather than installed, because
 #   installing them starts a Prometheus and an Alertmanager service; only the static binaries
-#   are needed.
+#   are needed, with the notification templates that Debian's build reads from
+#   /usr/share/prometheus/alertmanager (without them it refuses every configuration).
 # - kustomize: bookworm has no package; built by `go install` from the Go module proxy at a
 #   pinned version into $MUSTER_TOOLS_BIN.
 set -euo pipefail
@@ -20,9 +21,11 @@ installed=()
 unpacked=()
 command -v kcat >/dev/null || installed+=(kcat)
 command -v docker-compose >/dev/null || installed+=(docker-compose)
+am_templates=/usr/share/prometheus/alertmanager
 command -v promtool >/dev/null || [[ -x $bin_dir/promtool ]] || unpacked+=(prometheus)
-{ command -v amtool && command -v prometheus-alertmanager; } >/dev/null \
-    || [[ -x $bin_dir/amtool && -x $bin_dir/prometheus-alertmanager ]] \
+{ { command -v amtool && command -v prometheus-alertmanager; } >/dev/null \
+    || [[ -x $bin_dir/amtool && -x $bin_dir/prometheus-alertmanager ]]; } \
+    && [[ -f $am_templates/default.tmpl ]] \
     || unpacked+=(prometheus-alertmanager)
 
 if ((${#installed[@]} + ${#unpacked[@]})); then
@@ -43,6 +46,9 @@ if ((${#unpacked[@]})); then
     done
     for tool in promtool amtool prometheus-alertmanager; do
         [[ -x $work/root/usr/bin/$tool ]] && install -m 755 "$work/root/usr/bin/$tool" "$bin_dir/"
+    done
+    for template in "$work/root$am_templates"/*.tmpl; do
+        if [[ -f $template ]]; then install -D -m 644 "$template" "$am_templates/${template##*/}"; fi
     done
 fi
 
