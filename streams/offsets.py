@@ -20,21 +20,27 @@ saw each in the logs of our fault tests after adding diagnostics to Faust's cons
   article of 6,000 in the takeover test, whose first copy never reached the agent. The same
   call reads the committed offsets from the broker while commits run; an answer older than a
   commit made meanwhile puts the committed offset back below records already acknowledged and
-  dropped from the list, and the commits stop.
+  dropped from the list, and the commits stop. And aiokafka's ``seek_to_committed`` leaves
+  alone every partition with no committed offset (or offset 0), so records of such a
+  partition that were fetched and dropped while it was paused during recovery were never
+  fetched again: an article replayed to a fresh partition just as a worker started was never
+  processed.
 
 The fixes below keep Faust's design: each new generation starts its read offsets, gaps and
 acknowledgements afresh from what aiokafka will fetch (the committed offset), acknowledgements
 of another generation's events do not count, a batch fetched before a seek is abandoned (every
-partition is fetched again from its committed offset), and the committed offset never moves
-backwards. The price is a few more redelivered articles after a rebalance, which downstream
+partition is fetched again from its committed offset, or from its beginning when nothing is
+committed, as ``consumer_auto_offset_reset="earliest"`` says), and the committed offset never
+moves backwards. The price is a few more redelivered articles after a rebalance, which downstream
 consumers drop by event id.
 """
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Mapping
 
 import faust
+from faust.transport.consumer import RecordMap
 from faust.transport.drivers import aiokafka as aiokafka_driver
 from faust.types import TP, Message
 from faust.types.transports import TransportT
@@ -46,12 +52,21 @@ class RebalanceSafeConsumer(aiokafka_driver.Consumer):
     """The aiokafka consumer of Faust, with per-generation offset bookkeeping."""
 
     _seeks_to_committed = 0
+    _seeks_before_batch = 0
+
+    async def _wait_next_records(self, timeout: float) -> tuple[RecordMap | None, set[TP] | None]:
+        """Faust's fetch, noting how many seeks came before the records it returns."""
+        fetched = await super()._wait_next_records(timeout)
+        self._seeks_before_batch = self._seeks_to_committed
+        return fetched
 
     async def getmany(self, timeout: float) -> AsyncIterator[tuple[TP, Message]]:
-        """Faust's batches, cut short when a seek to the committed offsets happens meanwhile."""
-        seeks = self._seeks_to_committed
+        """Faust's batches, cut short when a seek to the committed offsets follows the fetch.
+
+        Records fetched after the seek are kept: they come from the positions it set.
+        """
         async for tp, message in super().getmany(timeout):
-            if self._seeks_to_committed != seeks:
+            if self._seeks_to_committed != self._seeks_before_batch:
                 return
             yield tp, message
 
@@ -81,6 +96,16 @@ class RebalanceSafeConsumer(aiokafka_driver.Consumer):
             notify(self._waiting_for_ack)
             return False
         return super().ack(message)
+
+    async def seek_to_committed(self) -> Mapping[TP, int]:
+        """Seek to the committed offsets, and to the beginning where nothing is committed."""
+        committed = await super().seek_to_committed()
+        uncommitted = [
+            tp for tp, offset in committed.items() if not offset and not self._is_changelog_tp(tp)
+        ]
+        if uncommitted:
+            await self._thread.seek_to_beginning(*uncommitted)
+        return committed
 
     async def perform_seek(self) -> None:
         """Seek to the committed offsets without moving our own committed offsets back."""

@@ -88,21 +88,68 @@ async def test_seeking_never_moves_the_committed_offset_back(
     assert consumer._new_offset(TAGGED) == 1_602
 
 
+def _fetch_then_hand_on(seek_during_fetch: bool, seek_before: int | None) -> object:
+    """Faust's ``getmany`` as far as these tests need: one fetch, then its records one by one,
+    with recovery's seek to the committed offsets during the fetch or before a given record."""
+
+    async def fetch(self: RebalanceSafeConsumer, timeout: float) -> tuple[dict, set]:
+        if seek_during_fetch:
+            await self.perform_seek()
+        return {}, set()
+
+    async def getmany(self: RebalanceSafeConsumer, timeout: float) -> AsyncIterator[tuple]:
+        await self._wait_next_records(timeout)
+        for offset in (307, 308, 309, 310):
+            if offset == seek_before:
+                await self.perform_seek()
+            yield TAGGED, _message(self, offset, generation=0)
+
+    return fetch, getmany
+
+
+@pytest.mark.parametrize(
+    ("seek_during_fetch", "seek_before", "handed_on"),
+    [
+        # 309 and 310 come again from 307 on; handing them on now would let the read offset
+        # pass the refetched copies, which Faust then drops as already read.
+        (False, 309, [307, 308]),
+        # Records fetched after the seek come from the positions it set: all are kept.
+        (True, None, [307, 308, 309, 310]),
+    ],
+)
 async def test_a_batch_fetched_before_a_seek_is_not_handed_on_after_it(
-    consumer: RebalanceSafeConsumer, monkeypatch: pytest.MonkeyPatch
+    consumer: RebalanceSafeConsumer,
+    monkeypatch: pytest.MonkeyPatch,
+    seek_during_fetch: bool,
+    seek_before: int | None,
+    handed_on: list[int],
 ) -> None:
     async def committed() -> Mapping[TP, int]:
         return {TAGGED: 307}
 
-    async def batch(self: RebalanceSafeConsumer, timeout: float) -> AsyncIterator[tuple]:
-        for offset in (307, 308, 309, 310):
-            if offset == 309:  # recovery seeks to the committed offsets in the middle
-                await self.perform_seek()
-            yield TAGGED, _message(self, offset, generation=0)
-
+    fetch, getmany = _fetch_then_hand_on(seek_during_fetch, seek_before)
     monkeypatch.setattr(consumer, "seek_to_committed", committed)
-    monkeypatch.setattr(faust_consumer.Consumer, "getmany", batch)  # what super() calls
-    handed_on = [message.offset async for _, message in consumer.getmany(timeout=1.0)]
-    # 309 and 310 come again from 307 on; handing them on now would let the read offset pass
-    # the refetched copies, which Faust then drops as already read.
-    assert handed_on == [307, 308]
+    monkeypatch.setattr(faust_consumer.Consumer, "_wait_next_records", fetch)  # what super()
+    monkeypatch.setattr(faust_consumer.Consumer, "getmany", getmany)  # calls
+    got = [message.offset async for _, message in consumer.getmany(timeout=1.0)]
+    assert got == handed_on
+
+
+async def test_partitions_with_nothing_committed_go_back_to_their_beginning(
+    consumer: RebalanceSafeConsumer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    fresh, started, changelog = TP("raw", 0), TP("raw", 3), TP("muster-stories-changelog", 0)
+    rewound: list[TP] = []
+
+    class Thread:
+        async def seek_to_committed(self) -> Mapping[TP, int | None]:
+            return {fresh: None, started: 1, changelog: None}
+
+        async def seek_to_beginning(self, *partitions: TP) -> None:
+            rewound.extend(partitions)
+
+    monkeypatch.setattr(consumer, "_thread", Thread())
+    monkeypatch.setattr(consumer, "_is_changelog_tp", lambda tp: tp == changelog)
+    await consumer.perform_seek()
+    # aiokafka leaves such a partition where it is, past records dropped while it was paused.
+    assert rewound == [fresh]
