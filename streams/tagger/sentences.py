@@ -87,6 +87,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     append = spans.append
     start = 0
+    tails = _ABBREVIATION_TAILS
     for boundary in _END.finditer(text):
         stop = boundary.end()
         if boundary.group(1) is None:
@@ -94,10 +95,15 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
             start = stop
             continue
         end = boundary.end(1)
-        if text[stop : stop + 1].islower() or (
-            "." in text[boundary.start() : end] and _abbreviated(text, boundary)
-        ):
+        if text[stop : stop + 1].islower():
             continue
+        period = boundary.start()
+        if "." in text[period:end]:
+            # most sentences end in a word whose last three letters end no abbreviation
+            tail = text[period - 3 : period] if period >= 3 else ""
+            plain = tail.isalpha() and tail.lower() not in tails
+            if not plain and _abbreviated(text, period):
+                continue
         if end - start <= MAX_SENTENCE_CHARS and not text[start].isspace():
             append((start, end))
         else:
@@ -107,13 +113,10 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _abbreviated(text: str, boundary: re.Match[str]) -> bool:
-    """Does the period follow an abbreviation or an initial? Only a word as short as the
-    longest abbreviation can be one, so the word before is read from a bounded window."""
-    start = boundary.start()
-    tail = text[start - 3 : start] if start >= 3 else ""
-    if tail.isalpha() and tail.lower() not in _ABBREVIATION_TAILS:
-        return False
+def _abbreviated(text: str, start: int) -> bool:
+    """Does the period at ``start`` follow an abbreviation or an initial? Only a word as short
+    as the longest abbreviation can be one, so the word before is read from a bounded window.
+    (The caller has ruled out a word ending in three letters no abbreviation ends with.)"""
     floor = max(0, start - _ABBREVIATION_REACH)
     if start - floor == _ABBREVIATION_REACH and text[floor:start].isalnum():
         return False  # a word longer than any abbreviation
