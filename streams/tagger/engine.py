@@ -11,9 +11,10 @@ result then says it is ``truncated``.
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from collections.abc import Sequence
 from functools import partial
+from sys import maxsize
 
 from streams.tagger.lexicon import MASK, Lexicon, Rule, is_name
 from streams.tagger.matcher import HIT_CONCEPT, Hit, ScanText
@@ -61,10 +62,8 @@ def _field_signals(
     timeline: Timeline | None = None
     subjects: dict[int, tuple[str, ...]] = {}
     signals: list[Reading] = []
-    for index, (start, end) in enumerate(spans):
-        first_gate = bisect_left(gates, start)
-        if first_gate == len(gates) or gates[first_gate] >= end:
-            continue
+    for index in _gated(spans, gates):
+        start, end = spans[index]
         found = lexicon.concepts.find(scan, start, end)
         rules = lexicon.rules_within(set(map(HIT_CONCEPT, found)))
         if not rules:
@@ -92,6 +91,18 @@ def _field_signals(
         if len(signals) >= budget:
             break
     return signals
+
+
+def _gated(spans: list[tuple[int, int]], gates: list[int]) -> list[int]:
+    """The indices of the sentences that hold a gate position, in order. A field has a few
+    gates and many sentences, so each gate looks its sentence up rather than each sentence
+    its gates."""
+    indices: list[int] = []
+    for gate in gates:
+        index = bisect_right(spans, (gate, maxsize)) - 1
+        if index >= 0 and gate < spans[index][1] and (not indices or indices[-1] != index):
+            indices.append(index)
+    return indices
 
 
 def _fallback_actors(
