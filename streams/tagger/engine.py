@@ -73,7 +73,7 @@ def _field_signals(
             rules = lexicon.rules_within(set(map(HIT_CONCEPT, hits)))
             if not rules:
                 continue
-        view = SentenceView(field_name, text, start, end, hits)
+        view = SentenceView(field_name, text, start, end, hits, scan.exact)
         fired = [(rule, span) for rule in rules for span in _rule_matches(rule, view)]
         if not fired:
             continue
@@ -117,7 +117,7 @@ def _fallback_actors(
     for previous in range(index - 1, max(-1, index - 1 - FALLBACK_SENTENCES), -1):
         if previous not in subjects:
             start, end = spans[previous]
-            view = SentenceView(field_name, scan.original, start, end, [])
+            view = SentenceView(field_name, scan.original, start, end, [], scan.exact)
             view.add_hits(_unmasked(lexicon.context.find(scan, start, end), lexicon))
             subjects[previous] = subject_actors(view)
         if subjects[previous]:
