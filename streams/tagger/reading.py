@@ -37,6 +37,8 @@ _CONNECTORS = frozenset({"of", "the", "for", "and", "de"})
 _ANY_TOKEN = re.compile(r"\w[\w.\-'\u2019]*|[^\w\s]")
 _QUOTES = frozenset("\"'\u00ab\u00bb\u201c\u201d\u201e\u2018\u2019")
 MAX_SOURCE_WORDS = 8
+# Characters before an attribution verb read first for the name that ends there.
+NAME_WINDOW = 64
 # Cues a source's name never runs across: prepositions, other cue words, conjunctions.
 SOURCE_STOPS = (
     "LOCATIVE_PREP",
@@ -471,12 +473,22 @@ def _name_after(text: str, position: int, limit: int) -> str | None:
 
 
 def _name_before(text: str, floor: int, position: int) -> str | None:
-    words = []
-    for token in reversed(_TOKEN.findall(text, floor, position)):
-        if not _NAME_WORD.fullmatch(token):
-            break
-        words.append(token)
-    return _trim_name(words[::-1])
+    """The run of name words that ends at ``position``, from ``floor`` on.
+
+    The tokens are read from a window before ``position`` that widens only while the run
+    reaches the window's first token (which may be a piece of a longer one): most runs are a
+    few words long, and the sentence before them need not be tokenized.
+    """
+    reach = NAME_WINDOW
+    while True:
+        left = max(floor, position - reach)
+        tokens = _TOKEN.findall(text, left, position)
+        first = len(tokens)
+        while first and _NAME_WORD.fullmatch(tokens[first - 1]):
+            first -= 1
+        if first > 1 or left == floor:
+            return _trim_name(tokens[first:])
+        reach *= 2
 
 
 def _trim_name(words: list[str]) -> str | None:
