@@ -81,12 +81,10 @@ class TermMatcher:
         for term in terms:
             self.concepts.update(term.concepts)
             is_prefix = term.text.endswith("*")
-            core = _NON_WORD.sub(" ", term.text.rstrip("*")).strip()
-            if not term.case_sensitive:
-                core = fold_case(core)
-            key = f" {core}" if is_prefix else f" {core} "
+            key = _key(term)
             table = exact if term.case_sensitive else folded
             table[key].extend((concept, is_prefix) for concept in term.concepts)
+        self.exact_keys = tuple(exact)
         self._folded = _automaton(folded)
         self._exact = _automaton(exact)
 
@@ -116,18 +114,76 @@ class TermMatcher:
             ends = scan.exact_ends[self] = found
         return ends
 
-    def match_positions(self, scan: ScanText) -> list[int]:
-        """A position inside each match, sorted: enough to tell which sentences have one."""
-        inside = [last - 2 for last, _ in self._folded.iter(scan.folded)] if self._folded else []
-        exact = self.exact_positions(scan)
-        if exact:
-            inside += exact
-            inside.sort()
+
+class GateMatcher:
+    """The words that open a sentence to the rules, found in one pass over a whole field.
+
+    Those are the gate terms, and every case-sensitive term of ``checked`` (the concepts'
+    acronyms: HIMARS, IDF). The acronyms are looked for case-folded in the same pass and then
+    checked against the original spelling, so a field is scanned once, not once folded and
+    once as written; where they end is kept for ``checked.find``. A lexicon whose acronyms
+    do not fold one character to one (none so far) keeps the second pass.
+    """
+
+    def __init__(self, terms: Iterable[Term], checked: TermMatcher) -> None:
+        self._checked = checked
+        self._folds_exact = all(map(_folds_in_place, checked.exact_keys))
+        table: dict[str, tuple[bool, list[str]]] = {}
+        for term in terms:
+            table[_key(term)] = (True, [])
+        if self._folds_exact:
+            for key in checked.exact_keys:
+                is_gate, keys = table.get(fold_case(key), (False, []))
+                table[fold_case(key)] = (is_gate, [*keys, key])
+        self._automaton: ahocorasick.Automaton | None = None
+        if table:
+            self._automaton = ahocorasick.Automaton()
+            for key, (is_gate, keys) in table.items():
+                self._automaton.add_word(key, (is_gate, tuple(keys)))
+            self._automaton.make_automaton()
+
+    def positions(self, scan: ScanText) -> list[int]:
+        """A position inside each gate word and acronym, sorted: enough to tell which
+        sentences have one."""
+        if not self._folds_exact:
+            inside = self._scan(scan, [])
+            exact = [last - 2 for last in self._checked._exact_ends(scan)]
+            return sorted(inside + exact) if exact else inside
+        ends: list[int] = []
+        inside = self._scan(scan, ends)
+        scan.exact_ends[self._checked] = ends
         return inside
 
-    def exact_positions(self, scan: ScanText) -> list[int]:
-        """A position inside each match of a case-sensitive term, sorted."""
-        return [last - 2 for last in self._exact_ends(scan)]
+    def _scan(self, scan: ScanText, ends: list[int]) -> list[int]:
+        """Gate positions, in order; the ends of the acronyms spelled as written go to
+        ``ends``, and their positions among the gates'."""
+        inside: list[int] = []
+        if self._automaton is None:
+            return inside
+        exact = scan.exact
+        for last, (is_gate, keys) in self._automaton.iter(scan.folded):
+            if is_gate:
+                inside.append(last - 2)
+            for key in keys:
+                if exact.startswith(key, last + 1 - len(key)):
+                    ends.append(last)
+                    inside.append(last - 2)
+        return inside
+
+
+def _key(term: Term) -> str:
+    """The term as the automaton stores it: spaced like the text, folded unless it is
+    case-sensitive, a space before it, and after it unless it is a prefix."""
+    core = _NON_WORD.sub(" ", term.text.rstrip("*")).strip()
+    if not term.case_sensitive:
+        core = fold_case(core)
+    return f" {core}" if term.text.endswith("*") else f" {core} "
+
+
+def _folds_in_place(key: str) -> bool:
+    """Does the key fold character by character, whatever surrounds it? (A capital sigma
+    folds by its place in the word; a dotted capital I folds to two characters.)"""
+    return "\u03a3" not in key and all(len(char.lower()) == 1 for char in key)
 
 
 def sort_hits(hits: list[Hit]) -> list[Hit]:
