@@ -127,10 +127,12 @@ def load_lexicon(language: str) -> Lexicon | None:
     }
     gate_terms = _concept_terms({k: v for k, v in concepts.items() if k in gates})
     concept_matcher = TermMatcher(_concept_terms(concepts))
-    gate_matcher = GateMatcher(
-        (term for term in gate_terms if not term.case_sensitive), concept_matcher
-    )
     context_matcher = TermMatcher(context)
+    gate_matcher = GateMatcher(
+        (term for term in gate_terms if not term.case_sensitive),
+        concept_matcher,
+        (context_matcher,),
+    )
     return Lexicon(
         language=language,
         gates=gate_matcher,

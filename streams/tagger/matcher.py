@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from operator import itemgetter
 from typing import NamedTuple
@@ -118,56 +118,66 @@ class TermMatcher:
 class GateMatcher:
     """The words that open a sentence to the rules, found in one pass over a whole field.
 
-    Those are the gate terms, and every case-sensitive term of ``checked`` (the concepts'
-    acronyms: HIMARS, IDF). The acronyms are looked for case-folded in the same pass and then
-    checked against the original spelling, so a field is scanned once, not once folded and
-    once as written; where they end is kept for ``checked.find``. A lexicon whose acronyms
-    do not fold one character to one (none so far) keeps the second pass.
+    Those are the gate terms, and every case-sensitive term of ``opening`` (the concepts'
+    acronyms: HIMARS, IDF). Case-sensitive terms (of ``opening`` and of ``others``: "US",
+    modal "may") are looked for case-folded in the same pass and then checked against the
+    original spelling, so a field is scanned once, not once folded and once as written per
+    matcher; where they end is kept for each matcher's ``find``. A lexicon with a term that
+    does not fold one character to one (none so far) keeps the separate passes.
     """
 
-    def __init__(self, terms: Iterable[Term], checked: TermMatcher) -> None:
-        self._checked = checked
-        self._folds_exact = all(map(_folds_in_place, checked.exact_keys))
-        table: dict[str, tuple[bool, list[str]]] = {}
+    def __init__(
+        self, terms: Iterable[Term], opening: TermMatcher, others: Sequence[TermMatcher] = ()
+    ) -> None:
+        self._opening = opening
+        self._checked = (opening, *others)
+        self._folds_exact = all(
+            _folds_in_place(key) for matcher in self._checked for key in matcher.exact_keys
+        )
+        table: dict[str, tuple[bool, list[tuple[str, TermMatcher, bool]]]] = {}
         for term in terms:
             table[_key(term)] = (True, [])
         if self._folds_exact:
-            for key in checked.exact_keys:
-                is_gate, keys = table.get(fold_case(key), (False, []))
-                table[fold_case(key)] = (is_gate, [*keys, key])
+            for matcher in self._checked:
+                for key in matcher.exact_keys:
+                    is_gate, checks = table.get(fold_case(key), (False, []))
+                    check = (key, matcher, matcher is opening)
+                    table[fold_case(key)] = (is_gate, [*checks, check])
         self._automaton: ahocorasick.Automaton | None = None
         if table:
             self._automaton = ahocorasick.Automaton()
-            for key, (is_gate, keys) in table.items():
-                self._automaton.add_word(key, (is_gate, tuple(keys)))
+            for key, (is_gate, checks) in table.items():
+                self._automaton.add_word(key, (is_gate, tuple(checks)))
             self._automaton.make_automaton()
 
     def positions(self, scan: ScanText) -> list[int]:
-        """A position inside each gate word and acronym, sorted: enough to tell which
-        sentences have one."""
+        """A position inside each gate word and opening acronym, sorted: enough to tell
+        which sentences have one."""
         if not self._folds_exact:
-            inside = self._scan(scan, [])
-            exact = [last - 2 for last in self._checked._exact_ends(scan)]
+            inside = self._scan(scan)
+            exact = [last - 2 for last in self._opening._exact_ends(scan)]
             return sorted(inside + exact) if exact else inside
-        ends: list[int] = []
-        inside = self._scan(scan, ends)
-        scan.exact_ends[self._checked] = ends
-        return inside
+        for matcher in self._checked:
+            scan.exact_ends[matcher] = []
+        return self._scan(scan)
 
-    def _scan(self, scan: ScanText, ends: list[int]) -> list[int]:
-        """Gate positions, in order; the ends of the acronyms spelled as written go to
-        ``ends``, and their positions among the gates'."""
+    def _scan(self, scan: ScanText) -> list[int]:
+        """Gate positions, in order; where each case-sensitive term spelled as written ends
+        goes to its matcher's list in ``scan.exact_ends``, and an opening one's position
+        among the gates'."""
         inside: list[int] = []
         if self._automaton is None:
             return inside
         exact = scan.exact
-        for last, (is_gate, keys) in self._automaton.iter(scan.folded):
+        exact_ends = scan.exact_ends
+        for last, (is_gate, checks) in self._automaton.iter(scan.folded):
             if is_gate:
                 inside.append(last - 2)
-            for key in keys:
+            for key, matcher, opens in checks:
                 if exact.startswith(key, last + 1 - len(key)):
-                    ends.append(last)
-                    inside.append(last - 2)
+                    exact_ends[matcher].append(last)
+                    if opens:
+                        inside.append(last - 2)
         return inside
 
 
