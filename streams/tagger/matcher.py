@@ -67,7 +67,7 @@ class ScanText:
         else:
             spaced = _NON_WORD.sub(" ", original)
         self.exact = f" {spaced} "
-        self.folded = f" {fold_case(spaced)} "
+        self.folded = fold_case(self.exact)  # the spaces at either end fold to themselves
         self.exact_ends: dict[TermMatcher, list[int]] = {}
 
 

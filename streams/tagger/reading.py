@@ -9,10 +9,11 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Callable, Iterable
+from functools import cache
 from typing import NamedTuple, TypeVar
 
 from streams.tagger.lexicon import ACTOR_PREFIX, PLACE, Rule
-from streams.tagger.matcher import HIT_START, Hit
+from streams.tagger.matcher import HIT_CONCEPT, HIT_START, Hit
 from streams.tagger.model import Evidence, Signal
 from streams.tagger.timeline import past_years
 from streams.tagger.view import SentenceView
@@ -216,7 +217,14 @@ def _has_past_year(view: SentenceView, reference_year: int | None) -> bool:
 
 
 def _code(hit: Hit) -> str | None:
-    return hit.concept.removeprefix(ACTOR_PREFIX) if hit.concept.startswith(ACTOR_PREFIX) else None
+    return _concept_code(hit.concept)
+
+
+@cache
+def _concept_code(concept: str) -> str | None:
+    """The actor code a concept names (``actor:RUS``: RUS), or None; a lexicon has a few
+    hundred concepts, so each is worked out once."""
+    return concept.removeprefix(ACTOR_PREFIX) if concept.startswith(ACTOR_PREFIX) else None
 
 
 def _names(view: SentenceView) -> list[Hit]:
@@ -303,7 +311,7 @@ def _actors(view: SentenceView, start: int, end: int, target: Hit | None) -> tup
 
 
 def _codes(hits: Iterable[Hit]) -> tuple[str, ...]:
-    return tuple(dict.fromkeys([code for hit in hits if (code := _code(hit))]))
+    return tuple(dict.fromkeys(filter(None, map(_concept_code, map(HIT_CONCEPT, hits)))))
 
 
 def _equipment_hits(view: SentenceView) -> list[Hit]:

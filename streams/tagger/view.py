@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from itertools import accumulate, compress, count
 from operator import add
 
-from streams.tagger.matcher import Hit, sort_hits
+from streams.tagger.matcher import HIT_END, HIT_START, Hit, sort_hits
 
 _WORD = re.compile(r"\w+")
 _match_start = re.Match.start
@@ -134,11 +134,11 @@ class SentenceView:
         return self.hits_in(concept, low, high)
 
     def _sorted_starts(self, concept: str) -> list[int]:
-        starts = [hit.start for hit in self.by_concept.get(concept, ())]
+        starts = list(map(HIT_START, self.by_concept.get(concept, ())))
         self._starts[concept] = starts
         return starts
 
     def _sorted_ends(self, concept: str) -> list[int]:
-        ends = sorted(hit.end for hit in self.by_concept.get(concept, ()))
+        ends = sorted(map(HIT_END, self.by_concept.get(concept, ())))
         self._ends[concept] = ends
         return ends
