@@ -239,21 +239,21 @@ def _scan(
     if automaton is None or begin >= stop:
         return []
     window = haystack[begin : stop + 2]
-    limit = stop - begin
     hits: list[Hit] = []
     append = hits.append
     find_space = window.find
+    shift = begin - 1  # from the window's index of a word's next character to its end
     for last, (back, is_prefix, concepts) in automaton.iter(window):
-        start = last - back
         if is_prefix:
             space = find_space(" ", last)
             if space < 0:  # the word runs past the window, so past ``stop``
                 continue
-            end = space - 1
+            end = space + shift
         else:
-            end = last - 1
-        if end > limit:
+            end = last + shift
+        if end > stop:
             continue
+        start = last - back + begin
         for concept in concepts:
-            append(_new_hit(Hit, (concept, start + begin, end + begin)))
+            append(_new_hit(Hit, (concept, start, end)))
     return hits
