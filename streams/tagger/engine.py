@@ -17,7 +17,7 @@ from functools import partial
 from sys import maxsize
 
 from streams.tagger.lexicon import MASK, Lexicon, Rule, is_name
-from streams.tagger.matcher import HIT_CONCEPT, Hit, ScanText
+from streams.tagger.matcher import HIT_CONCEPT, Hit, ScanText, sort_hits
 from streams.tagger.reading import Reading, read_key, subject_actors
 from streams.tagger.sentences import split_sentences
 from streams.tagger.timeline import Timeline, is_retrospective
@@ -64,10 +64,11 @@ def _field_signals(
     signals: list[Reading] = []
     for index in _gated(spans, gates):
         start, end = spans[index]
-        found = lexicon.concepts.find(scan, start, end)
+        found = lexicon.concepts.find(scan, start, end, ordered=False)
         rules = lexicon.rules_within(set(map(HIT_CONCEPT, found)))
         if not rules:
             continue
+        sort_hits(found)
         hits = _unmasked(found, lexicon)
         if len(hits) < len(found):
             rules = lexicon.rules_within(set(map(HIT_CONCEPT, hits)))

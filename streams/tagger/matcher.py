@@ -88,14 +88,23 @@ class TermMatcher:
         self._folded = _automaton(folded)
         self._exact = _automaton(exact)
 
-    def find(self, text: ScanText | str, start: int = 0, end: int | None = None) -> list[Hit]:
-        """Every whole-word occurrence of every term in ``text[start:end]``, by position."""
+    def find(
+        self,
+        text: ScanText | str,
+        start: int = 0,
+        end: int | None = None,
+        *,
+        ordered: bool = True,
+    ) -> list[Hit]:
+        """Every whole-word occurrence of every term in ``text[start:end]``, by position
+        (``sort_hits``), or unordered if ``ordered`` is false: a caller that may discard
+        them can sort them itself when it does not."""
         scan = text if isinstance(text, ScanText) else ScanText(text)
         end = len(scan.original) if end is None else end
         hits = _scan(self._folded, scan.folded, start, end)
         if self._exact is not None and self._exact_within(scan, start, end):
             hits += _scan(self._exact, scan.exact, start, end)
-        return sort_hits(hits)
+        return sort_hits(hits) if ordered else hits
 
     def _exact_within(self, scan: ScanText, start: int, end: int) -> bool:
         """Can a case-sensitive term occur in ``text[start:end]``? Such terms are rare, so one
