@@ -256,6 +256,9 @@ def _located(view: SentenceView) -> set[int]:
 
 
 def _read_located(view: SentenceView) -> set[int]:
+    by_concept = view.by_concept
+    if not (by_concept.get("TARGET_PREP") or by_concept.get("LOCATIVE_PREP")):
+        return set()  # no preposition to stand a name in
     return {hit.start for hit in _names(view) if _is_location(view, hit)}
 
 
@@ -296,6 +299,8 @@ def _actor_hits(view: SentenceView) -> list[Hit]:
 
 def _read_actor_hits(view: SentenceView) -> list[Hit]:
     located = _located(view)
+    if not view.by_concept.get("ATTRIBUTION_LEAD"):  # no source can be named
+        return [hit for hit in _names(view) if hit.start not in located]
     return [hit for hit in _names(view) if hit.start not in located and not _is_source(view, hit)]
 
 

@@ -6,7 +6,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Iterable
-from itertools import accumulate, compress, count
+from itertools import accumulate, chain, compress, count
 from operator import add
 
 from streams.tagger.matcher import HIT_END, HIT_START, Hit, sort_hits
@@ -75,7 +75,7 @@ class SentenceView:
         by_concept = self.by_concept
         for hit in hits:
             by_concept[hit.concept].append(hit)
-        self.hits = sort_hits([hit for group in by_concept.values() for hit in group])
+        self.hits = sort_hits(list(chain.from_iterable(by_concept.values())))
         self._ends.clear()
         self._starts.clear()
         self.memo.clear()
