@@ -35,11 +35,12 @@ def find_signals(
     merge needs (``Reading``), and whether the reading stopped at ``MAX_SIGNALS_READ``. The
     first field is the headline."""
     signals: list[Reading] = []
-    retrospective = is_retrospective(lexicon, fields[0][1], reference_year) if fields else False
-    for field_name, text in fields:
+    scans = [ScanText(text) for _, text in fields]  # the headline's serves twice
+    retrospective = is_retrospective(lexicon, scans[0], reference_year) if fields else False
+    for (field_name, _), scan in zip(fields, scans, strict=True):
         budget = MAX_SIGNALS_READ - len(signals)
         signals.extend(
-            _field_signals(lexicon, field_name, text, reference_year, budget, retrospective)
+            _field_signals(lexicon, field_name, scan, reference_year, budget, retrospective)
         )
         if len(signals) >= MAX_SIGNALS_READ:
             return signals, True
@@ -49,12 +50,12 @@ def find_signals(
 def _field_signals(
     lexicon: Lexicon,
     field_name: str,
-    text: str,
+    scan: ScanText,
     reference_year: int | None,
     budget: int,
     retrospective: bool,
 ) -> list[Reading]:
-    scan = ScanText(text)
+    text = scan.original
     gates = lexicon.gate_positions(scan)
     if not gates:
         return []
