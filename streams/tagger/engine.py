@@ -12,7 +12,7 @@ result then says it is ``truncated``.
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from functools import partial
 from sys import maxsize
 
@@ -95,16 +95,16 @@ def _field_signals(
     return signals
 
 
-def _gated(spans: list[tuple[int, int]], gates: list[int]) -> list[int]:
+def _gated(spans: list[tuple[int, int]], gates: list[int]) -> Iterator[int]:
     """The indices of the sentences that hold a gate position, in order. A field has a few
     gates and many sentences, so each gate looks its sentence up rather than each sentence
-    its gates."""
-    indices: list[int] = []
+    its gates; lazily, as the reading may stop at its budget long before the last gate."""
+    previous = -1
     for gate in gates:
         index = bisect_right(spans, (gate, maxsize)) - 1
-        if index >= 0 and gate < spans[index][1] and (not indices or indices[-1] != index):
-            indices.append(index)
-    return indices
+        if index > previous and gate < spans[index][1]:
+            previous = index
+            yield index
 
 
 def _fallback_actors(
