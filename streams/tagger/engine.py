@@ -11,12 +11,13 @@ result then says it is ``truncated``.
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
-from collections.abc import Sequence
+from bisect import bisect_right
+from collections.abc import Iterator, Sequence
 from functools import partial
+from sys import maxsize
 
 from streams.tagger.lexicon import MASK, Lexicon, Rule, is_name
-from streams.tagger.matcher import HIT_CONCEPT, Hit, ScanText
+from streams.tagger.matcher import HIT_CONCEPT, Hit, ScanText, sort_hits
 from streams.tagger.reading import Reading, read_key, subject_actors
 from streams.tagger.sentences import split_sentences
 from streams.tagger.timeline import Timeline, is_retrospective
@@ -34,11 +35,12 @@ def find_signals(
     merge needs (``Reading``), and whether the reading stopped at ``MAX_SIGNALS_READ``. The
     first field is the headline."""
     signals: list[Reading] = []
-    retrospective = is_retrospective(lexicon, fields[0][1], reference_year) if fields else False
-    for field_name, text in fields:
+    scans = [ScanText(text) for _, text in fields]  # the headline's serves twice
+    retrospective = is_retrospective(lexicon, scans[0], reference_year) if fields else False
+    for (field_name, _), scan in zip(fields, scans, strict=True):
         budget = MAX_SIGNALS_READ - len(signals)
         signals.extend(
-            _field_signals(lexicon, field_name, text, reference_year, budget, retrospective)
+            _field_signals(lexicon, field_name, scan, reference_year, budget, retrospective)
         )
         if len(signals) >= MAX_SIGNALS_READ:
             return signals, True
@@ -48,12 +50,12 @@ def find_signals(
 def _field_signals(
     lexicon: Lexicon,
     field_name: str,
-    text: str,
+    scan: ScanText,
     reference_year: int | None,
     budget: int,
     retrospective: bool,
 ) -> list[Reading]:
-    scan = ScanText(text)
+    text = scan.original
     gates = lexicon.gate_positions(scan)
     if not gates:
         return []
@@ -61,20 +63,19 @@ def _field_signals(
     timeline: Timeline | None = None
     subjects: dict[int, tuple[str, ...]] = {}
     signals: list[Reading] = []
-    for index, (start, end) in enumerate(spans):
-        first_gate = bisect_left(gates, start)
-        if first_gate == len(gates) or gates[first_gate] >= end:
-            continue
-        found = lexicon.concepts.find(scan, start, end)
+    for index in _gated(spans, gates):
+        start, end = spans[index]
+        found = lexicon.concepts.find(scan, start, end, ordered=False)
         rules = lexicon.rules_within(set(map(HIT_CONCEPT, found)))
         if not rules:
             continue
+        sort_hits(found)
         hits = _unmasked(found, lexicon)
         if len(hits) < len(found):
             rules = lexicon.rules_within(set(map(HIT_CONCEPT, hits)))
             if not rules:
                 continue
-        view = SentenceView(field_name, text, start, end, hits)
+        view = SentenceView(field_name, text, start, end, hits, scan.exact)
         fired = [(rule, span) for rule in rules for span in _rule_matches(rule, view)]
         if not fired:
             continue
@@ -94,6 +95,18 @@ def _field_signals(
     return signals
 
 
+def _gated(spans: list[tuple[int, int]], gates: list[int]) -> Iterator[int]:
+    """The indices of the sentences that hold a gate position, in order. A field has a few
+    gates and many sentences, so each gate looks its sentence up rather than each sentence
+    its gates; lazily, as the reading may stop at its budget long before the last gate."""
+    previous = -1
+    for gate in gates:
+        index = bisect_right(spans, (gate, maxsize)) - 1
+        if index > previous and gate < spans[index][1]:
+            previous = index
+            yield index
+
+
 def _fallback_actors(
     lexicon: Lexicon,
     field_name: str,
@@ -106,7 +119,7 @@ def _fallback_actors(
     for previous in range(index - 1, max(-1, index - 1 - FALLBACK_SENTENCES), -1):
         if previous not in subjects:
             start, end = spans[previous]
-            view = SentenceView(field_name, scan.original, start, end, [])
+            view = SentenceView(field_name, scan.original, start, end, [], scan.exact)
             view.add_hits(_unmasked(lexicon.context.find(scan, start, end), lexicon))
             subjects[previous] = subject_actors(view)
         if subjects[previous]:

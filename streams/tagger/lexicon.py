@@ -22,7 +22,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from streams.tagger.matcher import ScanText, Term, TermMatcher
+from streams.tagger.matcher import GateMatcher, ScanText, Term, TermMatcher
 from streams.tagger.model import POLARITIES, SIGNAL_TYPES
 
 LEXICONS_DIR = Path(__file__).parent / "lexicons"
@@ -63,7 +63,7 @@ class Lexicon:
     """
 
     language: str
-    gates: TermMatcher
+    gates: GateMatcher
     concepts: TermMatcher
     context: TermMatcher
     times: TermMatcher
@@ -74,12 +74,10 @@ class Lexicon:
 
     def gate_positions(self, scan: ScanText) -> list[int]:
         """A position inside each word that may open a rule, sorted: a gate concept's word, or
-        any case-sensitive concept word. Those are rare acronyms, and one pass over the text
-        finds them for this and for ``concepts.find`` alike, so ``gates`` holds none of its own;
-        a sentence opened by a word of no gate concept fires no rule."""
-        inside = self.gates.match_positions(scan)
-        exact = self.concepts.exact_positions(scan)
-        return sorted(inside + exact) if exact else inside
+        any case-sensitive concept word. Those are rare acronyms, and the pass over the text
+        that finds them here finds them for ``concepts.find`` too; a sentence opened by a word
+        of no gate concept fires no rule."""
+        return self.gates.positions(scan)
 
     def rules_within(self, present: set[str]) -> list[Rule]:
         """The rules whose concepts all occur in ``present``, in lexicon order; only the rules
@@ -128,9 +126,13 @@ def load_lexicon(language: str) -> Lexicon | None:
         if "hides" in table
     }
     gate_terms = _concept_terms({k: v for k, v in concepts.items() if k in gates})
-    gate_matcher = TermMatcher(term for term in gate_terms if not term.case_sensitive)
     concept_matcher = TermMatcher(_concept_terms(concepts))
     context_matcher = TermMatcher(context)
+    gate_matcher = GateMatcher(
+        (term for term in gate_terms if not term.case_sensitive),
+        concept_matcher,
+        (context_matcher,),
+    )
     return Lexicon(
         language=language,
         gates=gate_matcher,

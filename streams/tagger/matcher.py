@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from operator import itemgetter
 from typing import NamedTuple
@@ -67,7 +67,7 @@ class ScanText:
         else:
             spaced = _NON_WORD.sub(" ", original)
         self.exact = f" {spaced} "
-        self.folded = f" {fold_case(spaced)} "
+        self.folded = fold_case(self.exact)  # the spaces at either end fold to themselves
         self.exact_ends: dict[TermMatcher, list[int]] = {}
 
 
@@ -81,23 +81,30 @@ class TermMatcher:
         for term in terms:
             self.concepts.update(term.concepts)
             is_prefix = term.text.endswith("*")
-            core = _NON_WORD.sub(" ", term.text.rstrip("*")).strip()
-            if not term.case_sensitive:
-                core = fold_case(core)
-            key = f" {core}" if is_prefix else f" {core} "
+            key = _key(term)
             table = exact if term.case_sensitive else folded
             table[key].extend((concept, is_prefix) for concept in term.concepts)
+        self.exact_keys = tuple(exact)
         self._folded = _automaton(folded)
         self._exact = _automaton(exact)
 
-    def find(self, text: ScanText | str, start: int = 0, end: int | None = None) -> list[Hit]:
-        """Every whole-word occurrence of every term in ``text[start:end]``, by position."""
+    def find(
+        self,
+        text: ScanText | str,
+        start: int = 0,
+        end: int | None = None,
+        *,
+        ordered: bool = True,
+    ) -> list[Hit]:
+        """Every whole-word occurrence of every term in ``text[start:end]``, by position
+        (``sort_hits``), or unordered if ``ordered`` is false: a caller that may discard
+        them can sort them itself when it does not."""
         scan = text if isinstance(text, ScanText) else ScanText(text)
         end = len(scan.original) if end is None else end
         hits = _scan(self._folded, scan.folded, start, end)
         if self._exact is not None and self._exact_within(scan, start, end):
             hits += _scan(self._exact, scan.exact, start, end)
-        return sort_hits(hits)
+        return sort_hits(hits) if ordered else hits
 
     def _exact_within(self, scan: ScanText, start: int, end: int) -> bool:
         """Can a case-sensitive term occur in ``text[start:end]``? Such terms are rare, so one
@@ -116,18 +123,86 @@ class TermMatcher:
             ends = scan.exact_ends[self] = found
         return ends
 
-    def match_positions(self, scan: ScanText) -> list[int]:
-        """A position inside each match, sorted: enough to tell which sentences have one."""
-        inside = [last - 2 for last, _ in self._folded.iter(scan.folded)] if self._folded else []
-        exact = self.exact_positions(scan)
-        if exact:
-            inside += exact
-            inside.sort()
+
+class GateMatcher:
+    """The words that open a sentence to the rules, found in one pass over a whole field.
+
+    Those are the gate terms, and every case-sensitive term of ``opening`` (the concepts'
+    acronyms: HIMARS, IDF). Case-sensitive terms (of ``opening`` and of ``others``: "US",
+    modal "may") are looked for case-folded in the same pass and then checked against the
+    original spelling, so a field is scanned once, not once folded and once as written per
+    matcher; where they end is kept for each matcher's ``find``. A lexicon with a term that
+    does not fold one character to one (none so far) keeps the separate passes.
+    """
+
+    def __init__(
+        self, terms: Iterable[Term], opening: TermMatcher, others: Sequence[TermMatcher] = ()
+    ) -> None:
+        self._opening = opening
+        self._checked = (opening, *others)
+        self._folds_exact = all(
+            _folds_in_place(key) for matcher in self._checked for key in matcher.exact_keys
+        )
+        table: dict[str, tuple[bool, list[tuple[str, TermMatcher, bool]]]] = {}
+        for term in terms:
+            table[_key(term)] = (True, [])
+        if self._folds_exact:
+            for matcher in self._checked:
+                for key in matcher.exact_keys:
+                    is_gate, checks = table.get(fold_case(key), (False, []))
+                    check = (key, matcher, matcher is opening)
+                    table[fold_case(key)] = (is_gate, [*checks, check])
+        self._automaton: ahocorasick.Automaton | None = None
+        if table:
+            self._automaton = ahocorasick.Automaton()
+            for key, (is_gate, checks) in table.items():
+                self._automaton.add_word(key, (is_gate, tuple(checks)))
+            self._automaton.make_automaton()
+
+    def positions(self, scan: ScanText) -> list[int]:
+        """A position inside each gate word and opening acronym, sorted: enough to tell
+        which sentences have one."""
+        if not self._folds_exact:
+            inside = self._scan(scan)
+            exact = [last - 2 for last in self._opening._exact_ends(scan)]
+            return sorted(inside + exact) if exact else inside
+        for matcher in self._checked:
+            scan.exact_ends[matcher] = []
+        return self._scan(scan)
+
+    def _scan(self, scan: ScanText) -> list[int]:
+        """Gate positions, in order; where each case-sensitive term spelled as written ends
+        goes to its matcher's list in ``scan.exact_ends``, and an opening one's position
+        among the gates'."""
+        inside: list[int] = []
+        if self._automaton is None:
+            return inside
+        exact = scan.exact
+        exact_ends = scan.exact_ends
+        for last, (is_gate, checks) in self._automaton.iter(scan.folded):
+            if is_gate:
+                inside.append(last - 2)
+            for key, matcher, opens in checks:
+                if exact.startswith(key, last + 1 - len(key)):
+                    exact_ends[matcher].append(last)
+                    if opens:
+                        inside.append(last - 2)
         return inside
 
-    def exact_positions(self, scan: ScanText) -> list[int]:
-        """A position inside each match of a case-sensitive term, sorted."""
-        return [last - 2 for last in self._exact_ends(scan)]
+
+def _key(term: Term) -> str:
+    """The term as the automaton stores it: spaced like the text, folded unless it is
+    case-sensitive, a space before it, and after it unless it is a prefix."""
+    core = _NON_WORD.sub(" ", term.text.rstrip("*")).strip()
+    if not term.case_sensitive:
+        core = fold_case(core)
+    return f" {core}" if term.text.endswith("*") else f" {core} "
+
+
+def _folds_in_place(key: str) -> bool:
+    """Does the key fold character by character, whatever surrounds it? (A capital sigma
+    folds by its place in the word; a dotted capital I folds to two characters.)"""
+    return "\u03a3" not in key and all(len(char.lower()) == 1 for char in key)
 
 
 def sort_hits(hits: list[Hit]) -> list[Hit]:
@@ -173,21 +248,21 @@ def _scan(
     if automaton is None or begin >= stop:
         return []
     window = haystack[begin : stop + 2]
-    limit = stop - begin
     hits: list[Hit] = []
     append = hits.append
     find_space = window.find
+    shift = begin - 1  # from the window's index of a word's next character to its end
     for last, (back, is_prefix, concepts) in automaton.iter(window):
-        start = last - back
         if is_prefix:
             space = find_space(" ", last)
             if space < 0:  # the word runs past the window, so past ``stop``
                 continue
-            end = space - 1
+            end = space + shift
         else:
-            end = last - 1
-        if end > limit:
+            end = last + shift
+        if end > stop:
             continue
+        start = last - back + begin
         for concept in concepts:
-            append(_new_hit(Hit, (concept, start + begin, end + begin)))
+            append(_new_hit(Hit, (concept, start, end)))
     return hits

@@ -9,10 +9,11 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Callable, Iterable
+from functools import cache
 from typing import NamedTuple, TypeVar
 
 from streams.tagger.lexicon import ACTOR_PREFIX, PLACE, Rule
-from streams.tagger.matcher import HIT_START, Hit
+from streams.tagger.matcher import HIT_CONCEPT, HIT_START, Hit
 from streams.tagger.model import Evidence, Signal
 from streams.tagger.timeline import past_years
 from streams.tagger.view import SentenceView
@@ -37,6 +38,8 @@ _CONNECTORS = frozenset({"of", "the", "for", "and", "de"})
 _ANY_TOKEN = re.compile(r"\w[\w.\-'\u2019]*|[^\w\s]")
 _QUOTES = frozenset("\"'\u00ab\u00bb\u201c\u201d\u201e\u2018\u2019")
 MAX_SOURCE_WORDS = 8
+# Characters before an attribution verb read first for the name that ends there.
+NAME_WINDOW = 64
 # Cues a source's name never runs across: prepositions, other cue words, conjunctions.
 SOURCE_STOPS = (
     "LOCATIVE_PREP",
@@ -137,18 +140,29 @@ def subject_actors(view: SentenceView) -> tuple[str, ...]:
 def _polarity(
     view: SentenceView, start: int, end: int, reference_year: int | None, background: bool
 ) -> str:
-    if view.has("DENIAL") or _cue_in_or_before(view, "NEGATION", start, end, NEGATION_REACH):
+    present = view.by_concept.get  # most sentences have none of the cues: skip their tests
+    if present("DENIAL") or _cue_in_or_before(view, "NEGATION", start, end, NEGATION_REACH):
         # a denial in an older episode is part of that episode ("units were not put on alert
         # until hours before the 1941 attack"): background first
-        if _dated_in_past(view, end, reference_year) or (background and not view.has("RECENT")):
+        if _dated_in_past(view, end, reference_year) or (background and not present("RECENT")):
             return "historical"
         return "negated"
     if (
-        _cue_in_or_before(view, "HYPOTHETICAL", start, end, HYPOTHETICAL_REACH)
-        or _cue_after(view, "HYPOTHETICAL", end, MODAL_REACH_AFTER)
-        or _cue_in_or_before(view, "FUTURE", start, end, HYPOTHETICAL_REACH)
-        or _cue_after(view, "FUTURE", end, FUTURE_REACH_AFTER)
-        or view.hits_in("CONDITION", view.start, start)
+        (
+            present("HYPOTHETICAL")
+            and (
+                _cue_in_or_before(view, "HYPOTHETICAL", start, end, HYPOTHETICAL_REACH)
+                or _cue_after(view, "HYPOTHETICAL", end, MODAL_REACH_AFTER)
+            )
+        )
+        or (
+            present("FUTURE")
+            and (
+                _cue_in_or_before(view, "FUTURE", start, end, HYPOTHETICAL_REACH)
+                or _cue_after(view, "FUTURE", end, FUTURE_REACH_AFTER)
+            )
+        )
+        or (present("CONDITION") and view.hits_in("CONDITION", view.start, start))
         or (
             view.field == "title"
             and _cue_in_or_before(view, "HEADLINE_FUTURE", start, end, HYPOTHETICAL_REACH)
@@ -157,7 +171,7 @@ def _polarity(
         return "hypothetical"
     if _dated_in_past(view, end, reference_year):
         return "historical"
-    if background and not view.has("RECENT"):
+    if background and not present("RECENT"):
         return "historical"
     return "asserted"
 
@@ -214,7 +228,14 @@ def _has_past_year(view: SentenceView, reference_year: int | None) -> bool:
 
 
 def _code(hit: Hit) -> str | None:
-    return hit.concept.removeprefix(ACTOR_PREFIX) if hit.concept.startswith(ACTOR_PREFIX) else None
+    return _concept_code(hit.concept)
+
+
+@cache
+def _concept_code(concept: str) -> str | None:
+    """The actor code a concept names (``actor:RUS``: RUS), or None; a lexicon has a few
+    hundred concepts, so each is worked out once."""
+    return concept.removeprefix(ACTOR_PREFIX) if concept.startswith(ACTOR_PREFIX) else None
 
 
 def _names(view: SentenceView) -> list[Hit]:
@@ -235,6 +256,9 @@ def _located(view: SentenceView) -> set[int]:
 
 
 def _read_located(view: SentenceView) -> set[int]:
+    by_concept = view.by_concept
+    if not (by_concept.get("TARGET_PREP") or by_concept.get("LOCATIVE_PREP")):
+        return set()  # no preposition to stand a name in
     return {hit.start for hit in _names(view) if _is_location(view, hit)}
 
 
@@ -275,6 +299,8 @@ def _actor_hits(view: SentenceView) -> list[Hit]:
 
 def _read_actor_hits(view: SentenceView) -> list[Hit]:
     located = _located(view)
+    if not view.by_concept.get("ATTRIBUTION_LEAD"):  # no source can be named
+        return [hit for hit in _names(view) if hit.start not in located]
     return [hit for hit in _names(view) if hit.start not in located and not _is_source(view, hit)]
 
 
@@ -301,7 +327,7 @@ def _actors(view: SentenceView, start: int, end: int, target: Hit | None) -> tup
 
 
 def _codes(hits: Iterable[Hit]) -> tuple[str, ...]:
-    return tuple(dict.fromkeys([code for hit in hits if (code := _code(hit))]))
+    return tuple(dict.fromkeys(filter(None, map(_concept_code, map(HIT_CONCEPT, hits)))))
 
 
 def _equipment_hits(view: SentenceView) -> list[Hit]:
@@ -471,12 +497,22 @@ def _name_after(text: str, position: int, limit: int) -> str | None:
 
 
 def _name_before(text: str, floor: int, position: int) -> str | None:
-    words = []
-    for token in reversed(_TOKEN.findall(text, floor, position)):
-        if not _NAME_WORD.fullmatch(token):
-            break
-        words.append(token)
-    return _trim_name(words[::-1])
+    """The run of name words that ends at ``position``, from ``floor`` on.
+
+    The tokens are read from a window before ``position`` that widens only while the run
+    reaches the window's first token (which may be a piece of a longer one): most runs are a
+    few words long, and the sentence before them need not be tokenized.
+    """
+    reach = NAME_WINDOW
+    while True:
+        left = max(floor, position - reach)
+        tokens = _TOKEN.findall(text, left, position)
+        first = len(tokens)
+        while first and _NAME_WORD.fullmatch(tokens[first - 1]):
+            first -= 1
+        if first > 1 or left == floor:
+            return _trim_name(tokens[first:])
+        reach *= 2
 
 
 def _trim_name(words: list[str]) -> str | None:

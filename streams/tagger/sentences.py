@@ -16,6 +16,9 @@ MAX_SENTENCE_CHARS = 1200
 # candidates instead of trying a match at every position; the look-behinds then tell the two
 # kinds apart. Group 1 is the end punctuation after its first character.
 _END = re.compile(r"[.!?\u2026\n](?:(?<=[.!?\u2026])([.!?\u2026]*[\"')\]]*)\s+|(?<=\n)\n+)")
+# The same for ASCII text, which cannot hold the ellipsis: its character classes compile to
+# bitmaps, which the regex engine tests faster than a list of characters.
+_ASCII_END = re.compile(r"[.!?\n](?:(?<=[.!?])([.!?]*[\"')\]]*)\s+|(?<=\n)\n+)")
 _WORD_BEFORE = re.compile(r"[\w.\-]*\Z")
 _ABBREVIATIONS = frozenset(
     [
@@ -87,17 +90,24 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     append = spans.append
     start = 0
-    for boundary in _END.finditer(text):
+    tails = _ABBREVIATION_TAILS
+    boundaries = _ASCII_END.finditer(text) if text.isascii() else _END.finditer(text)
+    for boundary in boundaries:
         stop = boundary.end()
-        if boundary.group(1) is None:
+        end = boundary.end(1)
+        if end < 0:  # a blank line
             _add_bounded(spans, text, start, stop)
             start = stop
             continue
-        end = boundary.end(1)
-        if text[stop : stop + 1].islower() or (
-            "." in text[boundary.start() : end] and _abbreviated(text, boundary)
-        ):
+        if text[stop : stop + 1].islower():
             continue
+        period = boundary.start()
+        if "." in text[period:end]:
+            # most sentences end in a word whose last three letters end no abbreviation
+            tail = text[period - 3 : period] if period >= 3 else ""
+            plain = tail.isalpha() and tail.lower() not in tails
+            if not plain and _abbreviated(text, period):
+                continue
         if end - start <= MAX_SENTENCE_CHARS and not text[start].isspace():
             append((start, end))
         else:
@@ -107,13 +117,10 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _abbreviated(text: str, boundary: re.Match[str]) -> bool:
-    """Does the period follow an abbreviation or an initial? Only a word as short as the
-    longest abbreviation can be one, so the word before is read from a bounded window."""
-    start = boundary.start()
-    tail = text[start - 3 : start] if start >= 3 else ""
-    if tail.isalpha() and tail.lower() not in _ABBREVIATION_TAILS:
-        return False
+def _abbreviated(text: str, start: int) -> bool:
+    """Does the period at ``start`` follow an abbreviation or an initial? Only a word as short
+    as the longest abbreviation can be one, so the word before is read from a bounded window.
+    (The caller has ruled out a word ending in three letters no abbreviation ends with.)"""
     floor = max(0, start - _ABBREVIATION_REACH)
     if start - floor == _ABBREVIATION_REACH and text[floor:start].isalnum():
         return False  # a word longer than any abbreviation

@@ -74,10 +74,11 @@ def _any_in(positions: list[int], start: int, end: int) -> bool:
     return index < len(positions) and positions[index] < end
 
 
-def is_retrospective(lexicon: Lexicon, title: str, reference_year: int | None) -> bool:
+def is_retrospective(lexicon: Lexicon, title: ScanText, reference_year: int | None) -> bool:
     """Is a headline about the past (a time in the past, and none in the present)?"""
     hits = lexicon.times.find(title)
     if any(hit.concept == "RECENT" for hit in hits):
         return False
     past = any(hit.concept == "HISTORICAL" for hit in hits)
-    return past or bool(past_years(title, 0, len(title), reference_year))
+    text = title.original
+    return past or bool(past_years(text, 0, len(text), reference_year))
