@@ -3,8 +3,8 @@
 faust-streaming (0.15.3) decides what to commit from three per-partition records: the offsets
 its streams acknowledged, the offset it last handed to a stream (the *read offset*, used to drop
 records it has already handed on and to treat jumps as gaps in the log), and the offset it
-believes is committed. Three of its habits let those records go stale across a rebalance; we
-saw each in the logs of our fault tests after adding diagnostics to Faust's consumer:
+believes is committed. These habits of Faust and aiokafka let those records go stale across a
+rebalance; we saw each in the logs of our fault tests after adding diagnostics to the consumer:
 
 - A fetch interrupted when the flow stops writes its read offset back *after* the revoke has
   cleared it. In the next generation aiokafka starts again from the committed offset, and every
@@ -40,7 +40,6 @@ from __future__ import annotations
 from collections.abc import AsyncIterator, Mapping
 
 import faust
-from faust.transport.consumer import RecordMap
 from faust.transport.drivers import aiokafka as aiokafka_driver
 from faust.types import TP, Message
 from faust.types.transports import TransportT
@@ -52,21 +51,18 @@ class RebalanceSafeConsumer(aiokafka_driver.Consumer):
     """The aiokafka consumer of Faust, with per-generation offset bookkeeping."""
 
     _seeks_to_committed = 0
-    _seeks_before_batch = 0
-
-    async def _wait_next_records(self, timeout: float) -> tuple[RecordMap | None, set[TP] | None]:
-        """Faust's fetch, noting how many seeks came before the records it returns."""
-        fetched = await super()._wait_next_records(timeout)
-        self._seeks_before_batch = self._seeks_to_committed
-        return fetched
 
     async def getmany(self, timeout: float) -> AsyncIterator[tuple[TP, Message]]:
-        """Faust's batches, cut short when a seek to the committed offsets follows the fetch.
+        """Faust's batches, cut short when a seek to the committed offsets overlaps them.
 
-        Records fetched after the seek are kept: they come from the positions it set.
+        Whether a record was fetched before or after the seek cannot be told, so the rest of
+        the batch is dropped and every partition sought to its committed offset once more:
+        nothing is lost, the partitions are fetched again from there.
         """
+        seeks = self._seeks_to_committed
         async for tp, message in super().getmany(timeout):
-            if self._seeks_to_committed != self._seeks_before_batch:
+            if self._seeks_to_committed != seeks:
+                await self.perform_seek()
                 return
             yield tp, message
 
