@@ -57,7 +57,9 @@ class RebalanceSafeConsumer(aiokafka_driver.Consumer):
 
         Whether a record was fetched before or after the seek cannot be told, so the rest of
         the batch is dropped and every partition sought to its committed offset once more:
-        nothing is lost, the partitions are fetched again from there.
+        nothing is lost, the partitions are fetched again from there. Should that seek fail,
+        the fetcher fails with it and the worker exits non-zero, rather than go on past
+        records it dropped.
         """
         seeks = self._seeks_to_committed
         async for tp, message in super().getmany(timeout):
