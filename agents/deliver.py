@@ -18,7 +18,7 @@ from agents.deadletters import send_dead_letter
 from agents.publish import Publisher, publish_article
 from agents.stage import register_stage
 from agents.stories import StoryState
-from agents.tables import hand_over_table_writes, json_table
+from agents.tables import json_table
 from streams.app import Pipeline
 from streams.catalog import ORIGIN_HEADER
 from streams.codec import encode_json
@@ -68,7 +68,6 @@ def register_deliver(pipeline: Pipeline) -> AgentT:
             )
             ALERTS.labels(alert["kind"]).inc()
         first_seen[fingerprint] = origin
-        await hand_over_table_writes(pipeline)
         ARTICLES.labels(STAGE, "accepted").inc()
 
     return register_stage(pipeline, name=STAGE, source=topics.tagged, handle=handle)

@@ -156,3 +156,38 @@ async def test_partitions_with_nothing_committed_go_back_to_their_beginning(
     await consumer.perform_seek()
     # aiokafka leaves such a partition where it is, past records dropped while it was paused.
     assert rewound == [fresh]
+
+
+class _SlowBuffer:
+    """A producer buffer that hands on one record per ``flush``, as Faust's does when a send
+    takes longer than its 0.1 s wait."""
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+
+    async def flush(self) -> None:
+        self.size -= 1
+
+
+class _Producer:
+    def __init__(self, buffer: _SlowBuffer) -> None:
+        self.buffer = buffer
+
+
+@pytest.mark.parametrize("in_transaction", [True, False])
+async def test_a_transaction_commits_only_after_every_buffered_table_write(
+    consumer: RebalanceSafeConsumer, monkeypatch: pytest.MonkeyPatch, in_transaction: bool
+) -> None:
+    buffer = _SlowBuffer(size=3)
+    buffered_at_commit: list[int] = []
+
+    async def commit(self: RebalanceSafeConsumer, offsets: Mapping[TP, int], *_: object) -> bool:
+        buffered_at_commit.append(buffer.size)
+        return True
+
+    consumer.app.producer = _Producer(buffer)
+    consumer.in_transaction = in_transaction
+    monkeypatch.setattr(faust_consumer.Consumer, "_commit_offsets", commit)  # what super() calls
+    assert await consumer._commit_offsets({TAGGED: 12})
+    # At-least-once commits flush the whole producer themselves (Faust's own path).
+    assert buffered_at_commit == ([0] if in_transaction else [3])
