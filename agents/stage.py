@@ -20,10 +20,12 @@ def register_stage(
 ) -> AgentT:
     """An agent named ``muster.<name>`` that runs ``handle`` on every message of ``source``."""
     health = pipeline.health
+    boundary = pipeline.app.event_boundary
 
     async def consume(stream: StreamT) -> None:
         async for event in stream.events():
-            await complete(handle(event.message))
+            async with boundary.event():  # released right before Faust acknowledges the event
+                await complete(handle(event.message))
             health.processed(event.message.topic, event.message.partition, event.message.offset)
 
     async def stage(stream: StreamT) -> None:

@@ -43,7 +43,7 @@ class PipelineTopics:
 class Pipeline:
     """Everything an agent needs: the app, its settings, the catalog and the topic objects."""
 
-    app: faust.App
+    app: MusterApp
     settings: Settings
     catalog: TopicCatalog
     topics: PipelineTopics

@@ -121,6 +121,7 @@ def test_exactly_once_mode_loses_nothing_after_sigkill(
     assert not differing, f"redeliveries differed in: {differing}"
     duplicates = sum(counts.values()) - len(counts)
     print(f"\nSIGKILL exactly_once: {duplicates} duplicates of {len(counts)} (read_committed)")
+    assert duplicates == 0, "a read_committed consumer saw an article twice"
 
 
 def test_second_worker_takes_over_when_one_is_killed(

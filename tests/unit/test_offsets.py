@@ -7,6 +7,7 @@ integration fault tests show the same on a real broker.
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator, Mapping
 
 import pytest
@@ -191,3 +192,42 @@ async def test_a_transaction_commits_only_after_every_buffered_table_write(
     assert await consumer._commit_offsets({TAGGED: 12})
     # At-least-once commits flush the whole producer themselves (Faust's own path).
     assert buffered_at_commit == ([0] if in_transaction else [3])
+
+
+async def test_a_transaction_commit_waits_for_the_event_in_hand(
+    consumer: RebalanceSafeConsumer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    order: list[str] = []
+
+    async def force_commit(self: RebalanceSafeConsumer, *_: object, **__: object) -> bool:
+        order.append("commit")
+        return True
+
+    async def event() -> None:
+        async with consumer.app.event_boundary.event():
+            await asyncio.sleep(0.02)
+            order.append("event handled")
+
+    consumer.in_transaction = True
+    monkeypatch.setattr(faust_consumer.Consumer, "force_commit", force_commit)  # super()'s
+    handling = asyncio.create_task(event())
+    await asyncio.sleep(0)
+    assert await consumer.force_commit()
+    await handling
+    assert order == ["event handled", "commit"]
+
+
+async def test_records_handled_since_the_last_commit_are_not_handed_on_again(
+    consumer: RebalanceSafeConsumer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # 307 and 308 were handled and acknowledged; a seek to the committed offset (307) fetches
+    # them again. Their outputs are already sent: handling them twice would repeat them.
+    consumer.app.consumer_generation_id = 0
+    for offset in (307, 308):
+        assert consumer.ack(_message(consumer, offset, generation=0))
+    fetch, getmany = _fetch_then_hand_on(seek_during_fetch=False, seek_before=None)
+    monkeypatch.setattr(faust_consumer.Consumer, "_wait_next_records", fetch)
+    monkeypatch.setattr(faust_consumer.Consumer, "getmany", getmany)
+    got = [message.offset async for _, message in consumer.getmany(timeout=1.0)]
+    assert got == [309, 310]
+    assert consumer._new_offset(TAGGED) == 309, "their acknowledgements still count"
