@@ -231,3 +231,16 @@ async def test_records_handled_since_the_last_commit_are_not_handed_on_again(
     got = [message.offset async for _, message in consumer.getmany(timeout=1.0)]
     assert got == [309, 310]
     assert consumer._new_offset(TAGGED) == 309, "their acknowledgements still count"
+
+
+async def test_the_record_after_a_gap_does_not_hold_the_commits_back(
+    consumer: RebalanceSafeConsumer,
+) -> None:
+    # 157..160 are transaction markers: the fetcher sees 156, then 161, and fills the gap.
+    consumer._committed_offset[TAGGED] = 157
+    consumer.app.consumer_generation_id = 0
+    await consumer._add_gap(TAGGED, 157, 161)
+    for offset in range(161, 166):
+        assert consumer.ack(_message(consumer, offset, generation=0))
+    # Faust's own gap counts 161 twice, and its commit stops at 162.
+    assert consumer._new_offset(TAGGED) == 166
