@@ -20,11 +20,11 @@ rebalance; we saw each in the logs of our fault tests after adding diagnostics t
   article of 6,000 in the takeover test, whose first copy never reached the agent. The same
   call reads the committed offsets from the broker while commits run; an answer older than a
   commit made meanwhile puts the committed offset back below records already acknowledged and
-  dropped from the list, and the commits stop. And aiokafka's ``seek_to_committed`` leaves
-  alone every partition with no committed offset (or offset 0), so records of such a
-  partition that were fetched and dropped while it was paused during recovery were never
-  fetched again: an article replayed to a fresh partition just as a worker started was never
-  processed.
+  dropped from the list, and the commits stop (and the records from there are handled again).
+  And aiokafka's ``seek_to_committed`` leaves alone every partition with no committed offset
+  (or offset 0), so records of such a partition that were fetched and dropped while it was
+  paused during recovery were never fetched again: an article replayed to a fresh partition
+  just as a worker started was never processed.
 
 The fixes below keep Faust's design: each new generation starts its read offsets, gaps and
 acknowledgements afresh from what aiokafka will fetch (the committed offset), acknowledgements
@@ -87,7 +87,10 @@ class RebalanceSafeConsumer(aiokafka_driver.Consumer):
                 await self.perform_seek()
                 return
             if message.offset in self._acked_index.get(tp, ()):
-                continue  # handled since the last commit: a copy fetched again after a seek
+                # Handled since the last commit: a copy fetched again after a seek. Read past
+                # it, so that the next record is not taken for the end of a gap in the log.
+                self._read_offset[tp] = message.offset
+                continue
             yield tp, message
 
     async def on_partitions_assigned(self, assigned: set[TP], generation_id: int = 0) -> None:
@@ -140,14 +143,25 @@ class RebalanceSafeConsumer(aiokafka_driver.Consumer):
         return committed
 
     async def perform_seek(self) -> None:
-        """Seek to the committed offsets without moving our own committed offsets back."""
+        """Seek to the committed offsets, never to one older than our own last commit.
+
+        The broker can answer with an offset older than a commit this consumer has just
+        made (a transaction's offsets show only once its markers are written), and fetching
+        from there handled articles a second time after their outputs were committed.
+        """
         known = {tp: offset for tp, offset in self._committed_offset.items() if offset}
         await super().perform_seek()
         self._seeks_to_committed += 1
-        for tp, offset in known.items():
-            current = self._committed_offset.get(tp)
-            if current is None or current < offset:
-                self._committed_offset[tp] = offset
+        behind = {
+            tp: offset
+            for tp, offset in known.items()
+            if (self._committed_offset.get(tp) or 0) < offset
+        }
+        self._committed_offset.update(behind)
+        assigned = self.assignment() if behind else set()
+        for tp, offset in behind.items():
+            if tp in assigned:
+                await self.seek(tp, offset)
 
     async def force_commit(self, *args: Any, **kwargs: Any) -> bool:
         """Commit; a transaction only between events (``streams/event_boundary.py``)."""

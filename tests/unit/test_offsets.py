@@ -78,10 +78,18 @@ async def test_seeking_never_moves_the_committed_offset_back(
     async def stale_answer() -> Mapping[TP, int]:
         return {TAGGED: 1_483}
 
+    async def seek(tp: TP, offset: int) -> None:
+        fetching_from[tp] = offset
+
+    fetching_from: dict[TP, int] = {}
     monkeypatch.setattr(consumer, "seek_to_committed", stale_answer)
+    monkeypatch.setattr(consumer, "_seek", seek)
+    monkeypatch.setattr(consumer, "assignment", lambda: {TAGGED})
     await consumer.perform_seek()
     assert consumer._committed_offset[TAGGED] == 1_600
-    assert consumer._read_offset[TAGGED] == 1_483
+    # Fetching from 1,483 would hand on again records whose outputs are committed.
+    assert fetching_from == {TAGGED: 1_600}
+    assert consumer._read_offset[TAGGED] == 1_600
     # Records from 1,600 on are acknowledged and committed; nothing waits on 1,483..1,599.
     consumer.app.consumer_generation_id = 0
     for offset in (1_600, 1_601):
@@ -230,6 +238,7 @@ async def test_records_handled_since_the_last_commit_are_not_handed_on_again(
     monkeypatch.setattr(faust_consumer.Consumer, "getmany", getmany)
     got = [message.offset async for _, message in consumer.getmany(timeout=1.0)]
     assert got == [309, 310]
+    assert consumer._read_offset[TAGGED] == 308, "309 follows on, it does not end a gap"
     assert consumer._new_offset(TAGGED) == 309, "their acknowledgements still count"
 
 
