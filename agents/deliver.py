@@ -4,7 +4,8 @@ It drops exact re-sends. Its input is keyed by content fingerprint, so every cop
 article lands on one partition, where a table (backed by a changelog topic) remembers where
 each fingerprint was first read. A later copy from another raw offset is a duplicate and is
 skipped; the same raw offset seen again is a redelivery after a crash and is delivered again,
-yielding the same bytes and event ids, so at-least-once never turns into at-most-once.
+yielding the same bytes and event ids, so at-least-once never turns into at-most-once (under
+exactly-once, a copy this process already delivered is skipped: ``DeliveryLedger`` says why).
 
 With stories on, it also decides each article's story (``agents/stories.py``) and raises the
 story alerts.
@@ -24,7 +25,7 @@ from streams.catalog import ORIGIN_HEADER
 from streams.codec import encode_json
 from streams.errors import DecodeError
 from streams.metrics import ALERTS, ARTICLES, PROCESSING_SECONDS, TABLE_KEYS
-from streams.stages import deliver_stage
+from streams.stages import DeliveryLedger, deliver_stage
 
 STAGE = "deliver"
 FINGERPRINT_TABLE = "fingerprints"
@@ -42,13 +43,13 @@ def register_deliver(pipeline: Pipeline) -> AgentT:
     stories = StoryState(pipeline) if pipeline.settings.stories_on else None
     seconds = PROCESSING_SECONDS.labels(STAGE)
     publisher = Publisher(pipeline)
+    ledger = DeliveryLedger(exactly_once=pipeline.settings.processing_guarantee == "exactly_once")
 
     async def handle(message: Message) -> None:
         try:
             fingerprint = (message.key or b"").decode("ascii")
             origin = _origin(message)
-            first = first_seen.get(fingerprint)
-            if first is not None and first != origin:
+            if ledger.is_repeat(first_seen.get(fingerprint), origin):
                 ARTICLES.labels(STAGE, "duplicate").inc()
                 return
             with seconds.time():
@@ -68,6 +69,7 @@ def register_deliver(pipeline: Pipeline) -> AgentT:
             )
             ALERTS.labels(alert["kind"]).inc()
         first_seen[fingerprint] = origin
+        ledger.delivered(origin)
         ARTICLES.labels(STAGE, "accepted").inc()
 
     return register_stage(pipeline, name=STAGE, source=topics.tagged, handle=handle)
