@@ -101,3 +101,39 @@ def test_same_event_in_headline_and_body_counts_once() -> None:
 def test_language_without_a_lexicon_is_passed_through_untagged() -> None:
     result = tag_text("", "Wanajeshi walianza mazoezi ya kijeshi karibu na mpaka.", language="sw")
     assert (result.mobilization, result.signals, result.language) == (False, (), "sw")
+
+
+def title_pairs(title: str, body: str, language: str = "en") -> set[tuple[str, str]]:
+    result = tag_text(title, body, language=language, reference_year=2026)
+    return {(s.type, s.polarity) for s in result.signals}
+
+
+@pytest.mark.parametrize(
+    ("title", "language"),
+    [
+        ("Review: 'Eastern Shield' is a war game that rewards patience", "en"),
+        ("Film review: 'The Long Winter' is a quiet war drama", "en"),
+        ("Рецензия: «Рубеж» — военная драма без пафоса", "ru"),
+        ("Рецензія: «Рубіж» — воєнна драма без пафосу", "uk"),
+    ],
+)
+def test_a_review_of_a_work_tells_its_plot_not_news(title: str, language: str) -> None:
+    body = {
+        "en": "The army declares general mobilization and masses troops at the border.",
+        "ru": "Армия объявляет всеобщую мобилизацию и стягивает войска к границе.",
+        "uk": "Армія оголошує загальну мобілізацію і стягує війська до кордону.",
+    }[language]
+    assert title_pairs(title, body, language) == set()
+
+
+def test_a_defence_review_in_a_headline_is_still_news() -> None:
+    assert ("mobilization_callup", "asserted") in title_pairs(
+        "UK defence review: army calls up 5,000 reservists",
+        "The army called up 5,000 reservists on Monday, the defence ministry said.",
+    )
+
+
+def test_a_condition_does_not_reach_across_a_semicolon() -> None:
+    title = "Hezbollah says it will join war if invaded; Iran's Guards begin drills"
+    found = title_pairs(title, "")
+    assert ("military_exercise", "asserted") in found
