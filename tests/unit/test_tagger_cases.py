@@ -24,6 +24,7 @@ def pairs(body: str) -> set[tuple[str, str]]:
         "Investors exercised stock options after the merger was announced.",
         "The manager rallied the troops at the training ground after the cup exit.",
         "Shop owners worry more about power cuts than about the Venezuelan army.",
+        "Two US soldiers stationed in Syria were wounded in a drone attack on Tuesday.",
     ],
 )
 def test_words_shared_with_other_fields_are_not_signals(body: str) -> None:
@@ -75,6 +76,10 @@ def test_words_shared_with_other_fields_are_not_signals(body: str) -> None:
             ("arms_transfer", "asserted"),
         ),
         ("Troops withdrew from the border region on Friday.", ("de_escalation", "asserted")),
+        (
+            "Additional troops were deployed in the border region on Monday.",
+            ("troop_movement", "asserted"),
+        ),
         (
             "The army began reactivating mothballed T-62 tanks.",
             ("equipment_from_storage", "asserted"),
