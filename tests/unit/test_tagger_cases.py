@@ -25,6 +25,7 @@ def pairs(body: str) -> set[tuple[str, str]]:
         "The manager rallied the troops at the training ground after the cup exit.",
         "Shop owners worry more about power cuts than about the Venezuelan army.",
         "Two US soldiers stationed in Syria were wounded in a drone attack on Tuesday.",
+        "The army sent helicopters to rescue stranded tourists after the earthquake.",
     ],
 )
 def test_words_shared_with_other_fields_are_not_signals(body: str) -> None:
