@@ -78,6 +78,10 @@ def test_words_shared_with_other_fields_are_not_signals(body: str) -> None:
         ),
         ("Troops withdrew from the border region on Friday.", ("de_escalation", "asserted")),
         (
+            "Parliament extended martial law and mobilisation for another 90 days.",
+            ("mobilization_callup", "asserted"),
+        ),
+        (
             "Additional troops were deployed in the border region on Monday.",
             ("troop_movement", "asserted"),
         ),
