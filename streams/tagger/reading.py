@@ -321,6 +321,9 @@ def _actor_hits(view: SentenceView) -> list[Hit]:
 
 def _read_actor_hits(view: SentenceView) -> list[Hit]:
     located = _located(view)
+    recipients = view.by_concept.get("RECIPIENT")
+    if recipients:  # a name in the dative is whom it is given to (Russian, Ukrainian)
+        located = located | {hit.start for hit in recipients}
     if not view.by_concept.get("ATTRIBUTION_LEAD"):  # no source can be named
         return [hit for hit in _names(view) if hit.start not in located]
     return [hit for hit in _names(view) if hit.start not in located and not _is_source(view, hit)]

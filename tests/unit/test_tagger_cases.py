@@ -149,3 +149,17 @@ def test_a_condition_does_not_reach_across_a_semicolon() -> None:
     title = "Hezbollah says it will join war if invaded; Iran's Guards begin drills"
     found = title_pairs(title, "")
     assert ("military_exercise", "asserted") in found
+
+
+@pytest.mark.parametrize(
+    ("body", "language"),
+    [
+        ("Германия передала Киеву очередную партию танков Leopard.", "ru"),
+        ("Німеччина передала Україні нову партію танків Leopard.", "uk"),
+    ],
+)
+def test_the_dative_recipient_of_an_arms_transfer_is_not_its_actor(
+    body: str, language: str
+) -> None:
+    result = tag_text("", body, language=language, reference_year=2026)
+    assert [s.actors for s in result.signals if s.type == "arms_transfer"] == [("DEU",)]
