@@ -26,6 +26,7 @@ def pairs(body: str) -> set[tuple[str, str]]:
         "Shop owners worry more about power cuts than about the Venezuelan army.",
         "Two US soldiers stationed in Syria were wounded in a drone attack on Tuesday.",
         "The army sent helicopters to rescue stranded tourists after the earthquake.",
+        "Breathing exercises started the yoga class.",
     ],
 )
 def test_words_shared_with_other_fields_are_not_signals(body: str) -> None:
@@ -77,6 +78,8 @@ def test_words_shared_with_other_fields_are_not_signals(body: str) -> None:
             ("arms_transfer", "asserted"),
         ),
         ("Troops withdrew from the border region on Friday.", ("de_escalation", "asserted")),
+        ("The exercises ended on Sunday, the ministry said.", ("military_exercise", "asserted")),
+        ("Ukraine has not mobilized men under 25.", ("mobilization_callup", "negated")),
         (
             "Parliament extended martial law and mobilisation for another 90 days.",
             ("mobilization_callup", "asserted"),
