@@ -26,6 +26,8 @@ from streams.tagger.view import SentenceView
 MILITARY = "MILITARY"
 MAX_SIGNALS_READ = 1000
 FALLBACK_SENTENCES = 2
+REVIEW_OPENERS = " \"'\u00ab\u201c\u201e"
+REVIEW_BREAKS = (":", "-", "\u2013", "\u2014", "|")
 
 
 def find_signals(
@@ -36,6 +38,8 @@ def find_signals(
     first field is the headline."""
     signals: list[Reading] = []
     scans = [ScanText(text) for _, text in fields]  # the headline's serves twice
+    if fields and is_review(lexicon, scans[0]):
+        return signals, False
     retrospective = is_retrospective(lexicon, scans[0], reference_year) if fields else False
     for (field_name, _), scan in zip(fields, scans, strict=True):
         budget = MAX_SIGNALS_READ - len(signals)
@@ -93,6 +97,19 @@ def _field_signals(
         if len(signals) >= budget:
             break
     return signals
+
+
+def is_review(lexicon: Lexicon, title: ScanText) -> bool:
+    """Is the article a review of a film, game, book or show ("Review: ...", "Film review: ...",
+    "Рецензия: ...")? Its troops and mobilizations are the plot's, not news: it yields no
+    signals. The cue must open the headline and be followed by a colon or a dash, so that a
+    "defence review" in a headline is still news."""
+    text = title.original
+    for hit in lexicon.reviews.find(title):
+        opening = not text[: hit.start].strip(REVIEW_OPENERS)
+        if opening and text[hit.end : hit.end + 2].strip()[:1] in REVIEW_BREAKS:
+            return True
+    return False
 
 
 def _gated(spans: list[tuple[int, int]], gates: list[int]) -> Iterator[int]:

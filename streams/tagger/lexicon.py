@@ -28,6 +28,7 @@ from streams.tagger.model import POLARITIES, SIGNAL_TYPES
 LEXICONS_DIR = Path(__file__).parent / "lexicons"
 ACTOR_PREFIX = "actor:"
 TIME_CUES = ("HISTORICAL", "RECENT")
+REVIEW = "REVIEW"
 PLACE = "place"
 MASK = "MASK"
 
@@ -67,6 +68,7 @@ class Lexicon:
     concepts: TermMatcher
     context: TermMatcher
     times: TermMatcher
+    reviews: TermMatcher
     rules: tuple[Rule, ...]
     hides: dict[str, frozenset[str]]
     covering: frozenset[str]
@@ -139,6 +141,7 @@ def load_lexicon(language: str) -> Lexicon | None:
         concepts=concept_matcher,
         context=context_matcher,
         times=TermMatcher(_concept_terms({k: v for k, v in cues.items() if k in TIME_CUES})),
+        reviews=TermMatcher(_concept_terms({k: v for k, v in cues.items() if k == REVIEW})),
         rules=rules,
         hides=hides,
         covering=_covering(concept_matcher.concepts | context_matcher.concepts, hides),

@@ -141,7 +141,9 @@ def _polarity(
     view: SentenceView, start: int, end: int, reference_year: int | None, background: bool
 ) -> str:
     present = view.by_concept.get  # most sentences have none of the cues: skip their tests
-    if present("DENIAL") or _cue_in_or_before(view, "NEGATION", start, end, NEGATION_REACH):
+    if (present("DENIAL") and _denied(view, start, end)) or _cue_in_or_before(
+        view, "NEGATION", start, end, NEGATION_REACH
+    ):
         # a denial in an older episode is part of that episode ("units were not put on alert
         # until hours before the 1941 attack"): background first
         if _dated_in_past(view, end, reference_year) or (background and not present("RECENT")):
@@ -162,7 +164,7 @@ def _polarity(
                 or _cue_after(view, "FUTURE", end, FUTURE_REACH_AFTER)
             )
         )
-        or (present("CONDITION") and view.hits_in("CONDITION", view.start, start))
+        or (present("CONDITION") and view.hits_in("CONDITION", _clause_start(view, start), start))
         or (
             view.field == "title"
             and _cue_in_or_before(view, "HEADLINE_FUTURE", start, end, HYPOTHETICAL_REACH)
@@ -174,6 +176,26 @@ def _polarity(
     if background and not present("RECENT"):
         return "historical"
     return "asserted"
+
+
+def _clause_start(view: SentenceView, position: int) -> int:
+    """Where the clause holding ``position`` starts: after the last semicolon before it (a
+    headline's "X will join war if attacked; Y begins drills" is two clauses), else the
+    sentence's start."""
+    return view.text.rfind(";", view.start, position) + 1 or view.start
+
+
+def _denied(view: SentenceView, start: int, end: int) -> bool:
+    """Does a denial of the sentence speak of the trigger? Not one that a semicolon sets
+    apart from it: "Moscow denies build-up; Minsk begins drills" denies the build-up only.
+    (A "but" is no such border: "reported columns moving, but later did not confirm it" takes
+    the report back.)"""
+    text = view.text
+    for denial in view.by_concept["DENIAL"]:
+        left, right = (denial.end, start) if denial.end <= start else (end, denial.start)
+        if left >= right or ";" not in text[left:right]:
+            return True
+    return False
 
 
 def _cue_in_or_before(view: SentenceView, concept: str, start: int, end: int, reach: int) -> bool:
@@ -299,6 +321,9 @@ def _actor_hits(view: SentenceView) -> list[Hit]:
 
 def _read_actor_hits(view: SentenceView) -> list[Hit]:
     located = _located(view)
+    recipients = view.by_concept.get("RECIPIENT")
+    if recipients:  # a name in the dative is whom it is given to (Russian, Ukrainian)
+        located = located | {hit.start for hit in recipients}
     if not view.by_concept.get("ATTRIBUTION_LEAD"):  # no source can be named
         return [hit for hit in _names(view) if hit.start not in located]
     return [hit for hit in _names(view) if hit.start not in located and not _is_source(view, hit)]

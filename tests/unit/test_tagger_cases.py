@@ -22,6 +22,11 @@ def pairs(body: str) -> set[tuple[str, str]]:
         "The striker earned a call-up to the national squad for the qualifiers.",
         "Hospitals were put on high alert as the flu season peaked.",
         "Investors exercised stock options after the merger was announced.",
+        "The manager rallied the troops at the training ground after the cup exit.",
+        "Shop owners worry more about power cuts than about the Venezuelan army.",
+        "Two US soldiers stationed in Syria were wounded in a drone attack on Tuesday.",
+        "The army sent helicopters to rescue stranded tourists after the earthquake.",
+        "Breathing exercises started the yoga class.",
     ],
 )
 def test_words_shared_with_other_fields_are_not_signals(body: str) -> None:
@@ -73,6 +78,16 @@ def test_words_shared_with_other_fields_are_not_signals(body: str) -> None:
             ("arms_transfer", "asserted"),
         ),
         ("Troops withdrew from the border region on Friday.", ("de_escalation", "asserted")),
+        ("The exercises ended on Sunday, the ministry said.", ("military_exercise", "asserted")),
+        ("Ukraine has not mobilized men under 25.", ("mobilization_callup", "negated")),
+        (
+            "Parliament extended martial law and mobilisation for another 90 days.",
+            ("mobilization_callup", "asserted"),
+        ),
+        (
+            "Additional troops were deployed in the border region on Monday.",
+            ("troop_movement", "asserted"),
+        ),
         (
             "The army began reactivating mothballed T-62 tanks.",
             ("equipment_from_storage", "asserted"),
@@ -101,3 +116,53 @@ def test_same_event_in_headline_and_body_counts_once() -> None:
 def test_language_without_a_lexicon_is_passed_through_untagged() -> None:
     result = tag_text("", "Wanajeshi walianza mazoezi ya kijeshi karibu na mpaka.", language="sw")
     assert (result.mobilization, result.signals, result.language) == (False, (), "sw")
+
+
+def title_pairs(title: str, body: str, language: str = "en") -> set[tuple[str, str]]:
+    result = tag_text(title, body, language=language, reference_year=2026)
+    return {(s.type, s.polarity) for s in result.signals}
+
+
+@pytest.mark.parametrize(
+    ("title", "language"),
+    [
+        ("Review: 'Eastern Shield' is a war game that rewards patience", "en"),
+        ("Film review: 'The Long Winter' is a quiet war drama", "en"),
+        ("Рецензия: «Рубеж» — военная драма без пафоса", "ru"),
+        ("Рецензія: «Рубіж» — воєнна драма без пафосу", "uk"),
+    ],
+)
+def test_a_review_of_a_work_tells_its_plot_not_news(title: str, language: str) -> None:
+    body = {
+        "en": "The army declares general mobilization and masses troops at the border.",
+        "ru": "Армия объявляет всеобщую мобилизацию и стягивает войска к границе.",
+        "uk": "Армія оголошує загальну мобілізацію і стягує війська до кордону.",
+    }[language]
+    assert title_pairs(title, body, language) == set()
+
+
+def test_a_defence_review_in_a_headline_is_still_news() -> None:
+    assert ("mobilization_callup", "asserted") in title_pairs(
+        "UK defence review: army calls up 5,000 reservists",
+        "The army called up 5,000 reservists on Monday, the defence ministry said.",
+    )
+
+
+def test_a_condition_does_not_reach_across_a_semicolon() -> None:
+    title = "Hezbollah says it will join war if invaded; Iran's Guards begin drills"
+    found = title_pairs(title, "")
+    assert ("military_exercise", "asserted") in found
+
+
+@pytest.mark.parametrize(
+    ("body", "language"),
+    [
+        ("Германия передала Киеву очередную партию танков Leopard.", "ru"),
+        ("Німеччина передала Україні нову партію танків Leopard.", "uk"),
+    ],
+)
+def test_the_dative_recipient_of_an_arms_transfer_is_not_its_actor(
+    body: str, language: str
+) -> None:
+    result = tag_text("", body, language=language, reference_year=2026)
+    assert [s.actors for s in result.signals if s.type == "arms_transfer"] == [("DEU",)]
