@@ -10,12 +10,14 @@ and a Russian or Ukrainian report, and numbers by one written form.
 
 from __future__ import annotations
 
+import heapq
 import math
 import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable
 from functools import cache, lru_cache
+from itertools import compress
 
 import wordfreq
 
@@ -195,12 +197,18 @@ def _names(text: str) -> set[str]:
 
 def heaviest(weights: dict[str, float], size: int) -> list[tuple[str, float]]:
     """The ``size`` heaviest entries, heaviest first, ties broken by key so every ranking is
-    deterministic. Entries lighter than the ``size``-th weight are dropped first (a sort of
-    bare floats), so only the few that can rank are compared with a key function."""
+    deterministic. The ``size``-th weight is found by a heap over bare floats, and entries
+    lighter than it are dropped in C (``compress``), so of the thousands of stories a common
+    term ranks, only the few that can rank are compared with a key function."""
+    entries: Iterable[tuple[str, float]] = weights.items()
     if len(weights) > size:
-        floor = sorted(weights.values(), reverse=True)[size - 1]
-        weights = {key: weight for key, weight in weights.items() if weight >= floor}
-    return sorted(weights.items(), key=lambda item: (-item[1], item[0]))[:size]
+        floor = heapq.nlargest(size, weights.values())[-1]
+        entries = compress(entries, map(floor.__le__, weights.values()))
+    return sorted(entries, key=_rank)[:size]
+
+
+def _rank(item: tuple[str, float]) -> tuple[float, str]:
+    return -item[1], item[0]
 
 
 def top_terms(vector: Vector, size: int) -> Vector:
