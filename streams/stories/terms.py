@@ -41,6 +41,7 @@ LEAD_CHARS = 1500
 SPECIFIC_WEIGHT = 3.8
 NAME_WEIGHT = 2.0
 SPECIFIC_KEY_CHARS = 3
+HEAP_FROM = 1000
 SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+|\n+")
 
 _CYRILLIC = str.maketrans(
@@ -163,25 +164,35 @@ def content_vector(title: str, body: str, language: str) -> tuple[Vector, frozen
     weighted: Vector = {}
     specific: set[str] = set()
     for term, count in counts.items():
-        weight = term_weight(term, language)
+        key, weight, rare, nameable = _scored(term, language)
         if weight > 0:
-            key = term_key(term)
             weighted[key] = weighted.get(key, 0.0) + weight * (1.0 + math.log(count))
-            if _is_specific(key, weight, term in names):
+            if rare or (nameable and term in names):
                 specific.add(key)
     vector = unit(top_terms(weighted, VECTOR_TERMS))
     return vector, frozenset(specific & vector.keys())
 
 
-def _is_specific(key: str, weight: float, named: bool) -> bool:
-    """Whether a term points at one event: a word rarer than ``SPECIFIC_WEIGHT`` (Zipf 2.2) or
+@lru_cache(maxsize=262_144)
+def _scored(term: str, language: str) -> tuple[str, float, bool, bool]:
+    """A term's key and weight, and whether it is specific (``rare``) or is when written as a
+    name (``nameable``): one cached look-up for the hundred terms of each article, most of
+    which recur across articles.
+
+    A term points at one event when it is a word rarer than ``SPECIFIC_WEIGHT`` (Zipf 2.2) or
     a number of three digits or more, or a name of Zipf 4 or rarer (Pyongyang, Lukashenko),
     which domain words as uncommon ("reservists", "brigade") are not. Keys shorter than
     ``SPECIFIC_KEY_CHARS`` are left out: the skeletons of short words collide ("raises" and
     "Rasa" are both "rs")."""
-    if len(key) < SPECIFIC_KEY_CHARS:
-        return False
-    return weight >= SPECIFIC_WEIGHT or (named and weight >= NAME_WEIGHT)
+    weight = term_weight(term, language)
+    key = term_key(term)
+    long_enough = len(key) >= SPECIFIC_KEY_CHARS
+    return (
+        key,
+        weight,
+        long_enough and weight >= SPECIFIC_WEIGHT,
+        long_enough and weight >= NAME_WEIGHT,
+    )
 
 
 def _names(text: str) -> set[str]:
@@ -197,14 +208,22 @@ def _names(text: str) -> set[str]:
 
 def heaviest(weights: dict[str, float], size: int) -> list[tuple[str, float]]:
     """The ``size`` heaviest entries, heaviest first, ties broken by key so every ranking is
-    deterministic. The ``size``-th weight is found by a heap over bare floats, and entries
-    lighter than it are dropped in C (``compress``), so of the thousands of stories a common
-    term ranks, only the few that can rank are compared with a key function."""
+    deterministic. Entries lighter than the ``size``-th weight are dropped first, in C
+    (``compress``), so of the thousands of stories common terms rank only the few that can
+    rank are compared with a key function."""
     entries: Iterable[tuple[str, float]] = weights.items()
     if len(weights) > size:
-        floor = heapq.nlargest(size, weights.values())[-1]
+        floor = _floor(list(weights.values()), size)
         entries = compress(entries, map(floor.__le__, weights.values()))
     return sorted(entries, key=_rank)[:size]
+
+
+def _floor(weights: list[float], size: int) -> float:
+    """The ``size``-th largest weight: from a heap over a long list (a third of the time of a
+    sort at thousands), from a sort of a short one (a heap's Python loop costs more there)."""
+    if len(weights) > HEAP_FROM:
+        return heapq.nlargest(size, weights)[-1]
+    return sorted(weights, reverse=True)[size - 1]
 
 
 def _rank(item: tuple[str, float]) -> tuple[float, str]:
