@@ -28,7 +28,7 @@ from streams.stories.terms import dot, heaviest, top_terms
 HOUR = 3600.0
 SWEEP_HOURS = 1.0
 INDEXED_TERMS = 12
-MAX_POSTINGS = 2000
+MAX_POSTINGS = 100
 CANDIDATES = 24
 ACTOR_PENALTY = 0.10
 TYPE_PENALTY = 0.20
@@ -146,8 +146,14 @@ class StoryEngine:
 
     def _overlap(self, article: StoryArticle) -> dict[str, float]:
         """The summed weights of the article's terms each indexed story holds: the cheap score
-        that picks the ``CANDIDATES`` to compare in full. This loop is most of the engine's
-        cost, hence the bound ``get``."""
+        that picks the ``CANDIDATES`` to compare in full.
+
+        A term that more than ``MAX_POSTINGS`` live stories hold ("officials", an actor's name
+        in a busy week) is skipped: it tells no event apart, and with thousands of stories the
+        ones found only through such terms fill the candidates ahead of the story that shares
+        the article's names (the labelled set amid 20,000 generated articles: recall 0.837 at
+        2,000, 0.860 at 100). Looping over its postings was also most of the engine's cost.
+        """
         overlap: dict[str, float] = {}
         get = overlap.get
         for term, weight in article.vector.items():
