@@ -21,12 +21,13 @@ from itertools import compress
 
 import wordfreq
 
-DIGIT_SEPARATOR = re.compile(r"(?<=\d)[.,](?=\d)")
+DIGIT_SEPARATOR = re.compile(r"(\d)[.,](?=\d)")
 TOKEN = re.compile(r"[^\W_]+")
 SCALED = re.compile(
     r"(\d+)(?:[.,](\d{1,2}))?\s*(thousand|тысяч\w*|тыс\b|тисяч\w*|тис\b|million|млн|миллион\w*|мільйон\w*)"
 )
 MODEL = re.compile(r"\b([^\W\d_]{1,4})-(\d{1,4})[^\W\d_]{0,2}\b")
+MODEL_HINT = re.compile(r"-(?=\d)(?<=[^\W\d_]-)")
 SKELETON_CHARS = 5
 VOWELS = str.maketrans("", "", "aeiouy")
 DIGRAPHS = (("q", "k"), ("shch", "s"), ("dzh", "j"), ("zh", "j"), ("kh", "h"), ("sh", "s"),
@@ -42,7 +43,7 @@ SPECIFIC_WEIGHT = 3.8
 NAME_WEIGHT = 2.0
 SPECIFIC_KEY_CHARS = 3
 HEAP_FROM = 1000
-SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+|\n+")
+SENTENCE_BREAK = re.compile(r"[.!?]\s+|\n+")
 
 _CYRILLIC = str.maketrans(
     {
@@ -108,9 +109,15 @@ def terms(text: str) -> list[str]:
     """Lower-case word and number tokens, numbers and model designations in one form.
 
     "5,000", "5 thousand" and "5 тысяч" all become "5000"; "T-72B" and "Т-72Б" become "t72".
+    Designations are looked for only where ``MODEL_HINT`` finds the letter, hyphen and digit
+    every one has: a search for a literal hyphen, where ``MODEL`` alone tries every word
+    boundary of a text that mostly has none. The patterns start with what they match, not a
+    look-behind, which the regex engine would try at every character.
     """
-    text = MODEL.sub(r"\1\2", SCALED.sub(_scaled, text.lower()))
-    tokens = TOKEN.findall(DIGIT_SEPARATOR.sub("", text))
+    text = SCALED.sub(_scaled, text.lower())
+    if MODEL_HINT.search(text):
+        text = MODEL.sub(r"\1\2", text)
+    tokens = TOKEN.findall(DIGIT_SEPARATOR.sub(r"\1", text))
     return [token for token in tokens if len(token) >= 3 or token[0].isdigit()]
 
 
@@ -197,7 +204,9 @@ def _scored(term: str, language: str) -> tuple[str, float, bool, bool]:
 
 def _names(text: str) -> set[str]:
     """Words written capitalized after the first word of a sentence: names, in the scripts
-    that have capitals. Headlines are left out, as English ones capitalize every word."""
+    that have capitals. Headlines are left out, as English ones capitalize every word.
+    ``SENTENCE_BREAK`` takes the full stop along with the space after it: it is no part of a
+    word, and a break that starts at a character is found faster than one behind it."""
     return {
         token.lower()
         for sentence in SENTENCE_BREAK.split(text)
