@@ -151,8 +151,8 @@ class StoryEngine:
         A term that more than ``MAX_POSTINGS`` live stories hold ("officials", an actor's name
         in a busy week) is skipped: it tells no event apart, and with thousands of stories the
         ones found only through such terms fill the candidates ahead of the story that shares
-        the article's names (the labelled set amid 20,000 generated articles: recall 0.837 at
-        2,000, 0.860 at 100). Looping over its postings was also most of the engine's cost.
+        the article's names (the labelled set amid 20,000 generated articles: pairwise F1 0.895
+        at 2,000, 0.905 at 100). Looping over its postings was also most of the engine's cost.
         """
         overlap: dict[str, float] = {}
         get = overlap.get

@@ -218,8 +218,8 @@ def _names(text: str) -> set[str]:
 def heaviest(weights: dict[str, float], size: int) -> list[tuple[str, float]]:
     """The ``size`` heaviest entries, heaviest first, ties broken by key so every ranking is
     deterministic. Entries lighter than the ``size``-th weight are dropped first, in C
-    (``compress``), so of the thousands of stories common terms rank only the few that can
-    rank are compared with a key function."""
+    (``compress``), so of the hundreds of stories an article's terms find only the few that
+    can rank are compared with a key function."""
     entries: Iterable[tuple[str, float]] = weights.items()
     if len(weights) > size:
         floor = _floor(list(weights.values()), size)
