@@ -26,6 +26,7 @@ TOKEN = re.compile(r"[^\W_]+")
 SCALED = re.compile(
     r"(\d+)(?:[.,](\d{1,2}))?\s*(thousand|тысяч\w*|тыс\b|тисяч\w*|тис\b|million|млн|миллион\w*|мільйон\w*)"
 )
+SCALE_STEMS = ("thousand", "тыс", "тис", "million", "млн", "миллион", "мільйон")
 MODEL = re.compile(r"\b([^\W\d_]{1,4})-(\d{1,4})[^\W\d_]{0,2}\b")
 MODEL_HINT = re.compile(r"-(?=\d)(?<=[^\W\d_]-)")
 SKELETON_CHARS = 5
@@ -109,12 +110,16 @@ def terms(text: str) -> list[str]:
     """Lower-case word and number tokens, numbers and model designations in one form.
 
     "5,000", "5 thousand" and "5 тысяч" all become "5000"; "T-72B" and "Т-72Б" become "t72".
-    Designations are looked for only where ``MODEL_HINT`` finds the letter, hyphen and digit
-    every one has: a search for a literal hyphen, where ``MODEL`` alone tries every word
-    boundary of a text that mostly has none. The patterns start with what they match, not a
-    look-behind, which the regex engine would try at every character.
+    Sizes in words are looked for only in a text that holds one of ``SCALE_STEMS`` (every
+    scale word ``SCALED`` reads starts with one), and designations only where ``MODEL_HINT``
+    finds the letter, hyphen and digit every one has: substring and literal-hyphen searches,
+    where the patterns alone are tried at every digit or word boundary of a text that mostly
+    has none. The patterns start with what they match, not a look-behind, which the regex
+    engine would try at every character.
     """
-    text = SCALED.sub(_scaled, text.lower())
+    text = text.lower()
+    if any(stem in text for stem in SCALE_STEMS):
+        text = SCALED.sub(_scaled, text)
     if MODEL_HINT.search(text):
         text = MODEL.sub(r"\1\2", text)
     tokens = TOKEN.findall(DIGIT_SEPARATOR.sub(r"\1", text))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -23,6 +24,8 @@ from streams.stories.state import Story
 from streams.stories.terms import (
     HEAP_FROM,
     MAX_WEIGHT,
+    SCALE_STEMS,
+    SCALED,
     content_vector,
     dot,
     heaviest,
@@ -260,3 +263,10 @@ def test_heaviest_breaks_ties_by_key_however_long_the_list() -> None:
         weights = {f"k{index:05d}": float(index % 3) for index in range(count)}
         expected = [(key, 2.0) for key in sorted(weights) if weights[key] == 2.0][:4]
         assert heaviest(dict(reversed(weights.items())), 4) == expected
+
+
+def test_every_scale_word_starts_with_a_scale_stem() -> None:
+    words = re.search(r"\((thousand\|[^)]*)\)", SCALED.pattern)
+    assert words is not None
+    for word in words.group(1).split("|"):
+        assert any(word.startswith(stem) for stem in SCALE_STEMS), word
