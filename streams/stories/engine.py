@@ -28,7 +28,7 @@ from streams.stories.terms import dot, heaviest, top_terms
 HOUR = 3600.0
 SWEEP_HOURS = 1.0
 INDEXED_TERMS = 12
-MAX_POSTINGS = 2000
+MAX_POSTINGS = 100
 CANDIDATES = 24
 ACTOR_PENALTY = 0.10
 TYPE_PENALTY = 0.20
@@ -134,16 +134,8 @@ class StoryEngine:
 
     def _best_story(self, article: StoryArticle) -> Story | None:
         window = self.policy.window_hours * HOUR
-        overlap: dict[str, float] = {}
-        for term, weight in article.vector.items():
-            postings = self._postings.get(term)
-            if postings is None or len(postings) > MAX_POSTINGS:
-                continue
-            for story_id in postings:
-                overlap[story_id] = overlap.get(story_id, 0.0) + weight
-        ranked = heaviest(overlap, CANDIDATES)
         best, best_score = None, self.policy.join_threshold
-        for story_id, _ in ranked:
+        for story_id, _ in heaviest(self._overlap(article), CANDIDATES):
             story = self._stories[story_id]
             if not story.first_time - window <= article.time <= story.last_time + window:
                 continue
@@ -151,6 +143,26 @@ class StoryEngine:
             if score >= best_score:
                 best, best_score = story, score
         return best
+
+    def _overlap(self, article: StoryArticle) -> dict[str, float]:
+        """The summed weights of the article's terms each indexed story holds: the cheap score
+        that picks the ``CANDIDATES`` to compare in full.
+
+        A term that more than ``MAX_POSTINGS`` live stories hold ("officials", an actor's name
+        in a busy week) is skipped: it tells no event apart, and with thousands of stories the
+        ones found only through such terms fill the candidates ahead of the story that shares
+        the article's names (the labelled set amid 20,000 generated articles: pairwise F1 0.895
+        at 2,000, 0.905 at 100). Looping over its postings was also most of the engine's cost.
+        """
+        overlap: dict[str, float] = {}
+        get = overlap.get
+        for term, weight in article.vector.items():
+            postings = self._postings.get(term)
+            if postings is None or len(postings) > MAX_POSTINGS:
+                continue
+            for story_id in postings:
+                overlap[story_id] = get(story_id, 0.0) + weight
+        return overlap
 
     def _reindex(self, story: Story, old_terms: set[str]) -> None:
         new_terms = _indexed_terms(story)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -9,6 +10,7 @@ from typing import Any
 import pytest
 
 from streams.codec import decode_json
+from streams.stories import engine as engine_module
 from streams.stories.engine import (
     ASIDE_TYPE_PENALTY,
     NAME_PENALTY,
@@ -20,9 +22,13 @@ from streams.stories.features import read_article
 from streams.stories.policy import StoryPolicy
 from streams.stories.state import Story
 from streams.stories.terms import (
+    HEAP_FROM,
     MAX_WEIGHT,
+    SCALE_STEMS,
+    SCALED,
     content_vector,
     dot,
+    heaviest,
     term_key,
     term_weight,
     terms,
@@ -234,3 +240,33 @@ def test_names_numbers_and_designations_match_across_scripts_and_spellings() -> 
 def test_an_uncommon_domain_word_weighs_less_than_a_name_no_word_list_holds() -> None:
     for word, language in (("reservists", "en"), ("conscription", "en"), ("призыва", "ru")):
         assert 0 < term_weight(word, language) < term_weight("gazakh", language) == MAX_WEIGHT
+
+
+def test_a_term_more_live_stories_hold_than_max_postings_finds_no_candidate(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    def stories_of_ganja(cap: int) -> tuple[str, str]:
+        monkeypatch.setattr(engine_module, "MAX_POSTINGS", cap)
+        engine = StoryEngine(StoryPolicy())
+        shamkir = engine.process(drill("a", 0, "Shamkir")).story["id"]
+        engine.process(drill("b", 1, "Lankaran", kind="troop_movement"))
+        return shamkir, engine.process(drill("c", 2, "Ganja")).story["id"]
+
+    shamkir, ganja = stories_of_ganja(2)
+    assert ganja == shamkir, "through 'drills', held by two stories"
+    shamkir, ganja = stories_of_ganja(1)
+    assert ganja != shamkir, "'drills' is skipped, and nothing else is shared"
+
+
+def test_heaviest_breaks_ties_by_key_however_long_the_list() -> None:
+    for count in (20, HEAP_FROM + 20):
+        weights = {f"k{index:05d}": float(index % 3) for index in range(count)}
+        expected = [(key, 2.0) for key in sorted(weights) if weights[key] == 2.0][:4]
+        assert heaviest(dict(reversed(weights.items())), 4) == expected
+
+
+def test_every_scale_word_starts_with_a_scale_stem() -> None:
+    words = re.search(r"\((thousand\|[^)]*)\)", SCALED.pattern)
+    assert words is not None
+    for word in words.group(1).split("|"):
+        assert any(word.startswith(stem) for stem in SCALE_STEMS), word
