@@ -12,6 +12,12 @@ no event is in hand and stops new ones from starting until it is done.
 The agents release an event right before Faust acknowledges it: the acknowledgement runs in the
 same step of the event loop (``Stream._py_aiter`` acknowledges on the next ``__anext__``), so
 no commit can start in between.
+
+The last commit before the partitions go (a stop or a rebalance) ends the transactions. No
+event may start after it, since its outputs would have no transaction to go in, and nothing is
+committed after it: Faust commits again on its way out, and that commit failed the stop with
+``IllegalOperation`` (it also held the offsets of events Faust acknowledges when it cancels
+an agent, events never handled). A new assignment opens the boundary again.
 """
 
 from __future__ import annotations
@@ -35,6 +41,8 @@ class EventBoundary:
     def __init__(self) -> None:
         self._in_hand = 0
         self._committing = 0
+        self.ended = False
+        """The transactions are ended: events wait and commits are skipped until ``reopen``."""
         self._idle: asyncio.Event | None = None
         self._open: asyncio.Event | None = None
 
@@ -60,9 +68,19 @@ class EventBoundary:
             if not self._in_hand:
                 idle.set()
 
+    def reopen(self) -> None:
+        """New transactions have begun (partitions were assigned): events may start again."""
+        self.ended = False
+        self._release()
+
+    def _release(self) -> None:
+        if not self._committing and not self.ended:
+            self._events()[1].set()
+
     @asynccontextmanager
-    async def commit(self) -> AsyncIterator[None]:
-        """Wait (up to ``COMMIT_WAIT_S``) until no event is in hand; hold new ones meanwhile."""
+    async def commit(self, *, last: bool = False) -> AsyncIterator[None]:
+        """Wait (up to ``COMMIT_WAIT_S``) until no event is in hand; hold new ones meanwhile,
+        and after it too if it is the ``last`` commit, the one that ends the transactions."""
         idle, open_ = self._events()
         self._committing += 1
         open_.clear()
@@ -79,5 +97,5 @@ class EventBoundary:
             yield
         finally:
             self._committing -= 1
-            if not self._committing:
-                open_.set()
+            self.ended = self.ended or last
+            self._release()

@@ -105,6 +105,7 @@ class RebalanceSafeConsumer(aiokafka_driver.Consumer):
             self._acked.pop(tp, None)
             self._acked_index.pop(tp, None)
         await super().on_partitions_assigned(assigned, generation_id)
+        self.app.event_boundary.reopen()
 
     def ack(self, message: Message) -> bool:
         """Acknowledge ``message`` only if it was fetched in the current generation.
@@ -163,12 +164,16 @@ class RebalanceSafeConsumer(aiokafka_driver.Consumer):
             if tp in assigned:
                 await self.seek(tp, offset)
 
-    async def force_commit(self, *args: Any, **kwargs: Any) -> bool:
-        """Commit; a transaction only between events (``streams/event_boundary.py``)."""
+    async def force_commit(self, topics: Any = None, start_new_transaction: bool = True) -> bool:
+        """Commit; a transaction only between events, and none after the transactions ended
+        (``streams/event_boundary.py``)."""
         if not self.in_transaction:
-            return await super().force_commit(*args, **kwargs)
-        async with self.app.event_boundary.commit():
-            return await super().force_commit(*args, **kwargs)
+            return await super().force_commit(topics, start_new_transaction)
+        boundary = self.app.event_boundary
+        if boundary.ended:
+            return False
+        async with boundary.commit(last=not start_new_transaction):
+            return await super().force_commit(topics, start_new_transaction)
 
     async def _commit_offsets(self, offsets: Mapping[TP, int], *args: Any, **kwargs: Any) -> bool:
         """Commit, under exactly-once only once every buffered table write is in the

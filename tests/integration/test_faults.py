@@ -124,6 +124,9 @@ def test_exactly_once_mode_loses_nothing_after_sigkill(
     duplicates = sum(counts.values()) - len(counts)
     print(f"\nSIGKILL exactly_once: {duplicates} duplicates of {len(counts)} (read_committed)")
     assert duplicates == 0, "a read_committed consumer saw an article twice"
+    assert second.stop(timeout_s=60) == 0
+    stop_log = second.log_path.read_text(errors="replace")
+    assert "Error while stopping" not in stop_log, "SIGTERM ends the transactions cleanly"
 
 
 def test_second_worker_takes_over_when_one_is_killed(

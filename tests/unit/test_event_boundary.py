@@ -77,3 +77,22 @@ async def test_a_commit_goes_on_after_waiting_its_limit(monkeypatch: pytest.Monk
     assert committed
     stuck.set()
     await handling
+
+
+async def test_after_the_last_commit_events_wait_until_the_boundary_reopens() -> None:
+    boundary = EventBoundary()
+    async with boundary.commit(last=True):
+        pass
+    assert boundary.ended
+    started = asyncio.Event()
+
+    async def next_event() -> None:
+        async with boundary.event():
+            started.set()
+
+    waiting = asyncio.create_task(next_event())
+    await asyncio.sleep(0.01)
+    assert not started.is_set(), "no transaction to put its outputs in"
+    boundary.reopen()
+    await asyncio.wait_for(waiting, 1)
+    assert started.is_set() and not boundary.ended

@@ -253,3 +253,23 @@ async def test_the_record_after_a_gap_does_not_hold_the_commits_back(
         assert consumer.ack(_message(consumer, offset, generation=0))
     # Faust's own gap counts 161 twice, and its commit stops at 162.
     assert consumer._new_offset(TAGGED) == 166
+
+
+async def test_nothing_is_committed_after_the_transactions_ended(
+    consumer: RebalanceSafeConsumer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    commits: list[bool] = []
+
+    async def force_commit(
+        self: RebalanceSafeConsumer, topics: object, start_new_transaction: bool
+    ) -> bool:
+        commits.append(start_new_transaction)
+        return True
+
+    consumer.in_transaction = True
+    monkeypatch.setattr(faust_consumer.Consumer, "force_commit", force_commit)
+    assert await consumer.force_commit(start_new_transaction=False)  # the stop's last commit
+    # Faust commits again on its way out; a transactional producer out of its transaction
+    # refused that with IllegalOperation.
+    assert not await consumer.force_commit(start_new_transaction=False)
+    assert commits == [False]
