@@ -91,6 +91,22 @@ def test_sigkill_mid_stream_then_restart_loses_nothing(
     print(f"\nSIGKILL at-least-once: {duplicates} duplicate enriched events of {len(counts)}")
 
 
+def test_sigterm_mid_stream_commits_what_it_handled_and_a_restart_goes_on(
+    settings: Settings, workers: Callable[..., WorkerProcess]
+) -> None:
+    messages = generate_messages(6_000, seed=41)
+    send(settings, messages)
+    first = workers(settings)
+    wait_for_count(settings, 1_500, first.alive)
+    assert first.stop(timeout_s=60) == 0
+    second = workers(settings)
+    wait_for_ids(settings, ids_of(messages), second.alive)
+    counts = enriched_ids(settings)
+    assert set(counts) == ids_of(messages)
+    # What the first worker handled it committed before exiting: nothing comes out twice.
+    assert sum(counts.values()) == len(counts)
+
+
 def test_exactly_once_mode_loses_nothing_after_sigkill(
     settings: Settings, workers: Callable[..., WorkerProcess]
 ) -> None:
