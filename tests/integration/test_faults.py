@@ -73,16 +73,35 @@ def send(settings: Settings, messages: list[bytes]) -> None:
     asyncio.run(produce(settings, settings.raw_topic, [(None, m) for m in messages]))
 
 
+def restarted_after(
+    settings: Settings,
+    workers: Callable[..., WorkerProcess],
+    messages: list[bytes],
+    *,
+    after: int,
+    interrupt: Callable[[WorkerProcess], object],
+    isolation_level: str = "read_uncommitted",
+) -> WorkerProcess:
+    """Send ``messages``, ``interrupt`` the worker once ``after`` articles are out, start
+    another; return it once every article's id is out."""
+    send(settings, messages)
+    first = workers(settings)
+    wait_for_count(settings, after, first.alive)
+    interrupt(first)
+    second = workers(settings)
+    wait_for_ids(settings, ids_of(messages), second.alive, isolation_level=isolation_level)
+    return second
+
+
+def stopped_cleanly(worker: WorkerProcess) -> None:
+    assert worker.stop(timeout_s=60) == 0
+
+
 def test_sigkill_mid_stream_then_restart_loses_nothing(
     settings: Settings, workers: Callable[..., WorkerProcess]
 ) -> None:
     messages = generate_messages(10_000, seed=31)
-    send(settings, messages)
-    first = workers(settings)
-    wait_for_count(settings, 2_000, first.alive)
-    first.kill()
-    second = workers(settings)
-    wait_for_ids(settings, ids_of(messages), second.alive)
+    restarted_after(settings, workers, messages, after=2_000, interrupt=WorkerProcess.kill)
     for topic in (settings.raw_topic, settings.tagged_topic):
         asyncio.run(wait_for_commits(settings, topic, timeout_s=60))
     counts = enriched_ids(settings)
@@ -95,12 +114,7 @@ def test_sigterm_mid_stream_commits_what_it_handled_and_a_restart_goes_on(
     settings: Settings, workers: Callable[..., WorkerProcess]
 ) -> None:
     messages = generate_messages(6_000, seed=41)
-    send(settings, messages)
-    first = workers(settings)
-    wait_for_count(settings, 1_500, first.alive)
-    assert first.stop(timeout_s=60) == 0
-    second = workers(settings)
-    wait_for_ids(settings, ids_of(messages), second.alive)
+    restarted_after(settings, workers, messages, after=1_500, interrupt=stopped_cleanly)
     counts = enriched_ids(settings)
     assert set(counts) == ids_of(messages)
     # What the first worker handled it committed before exiting: nothing comes out twice.
@@ -112,13 +126,15 @@ def test_exactly_once_mode_loses_nothing_after_sigkill(
 ) -> None:
     settings = replace(settings, processing_guarantee="exactly_once")
     messages = generate_messages(4_000, seed=36)
-    send(settings, messages)
-    first = workers(settings)
-    wait_for_count(settings, 1_000, first.alive)
-    first.kill()
-    second = workers(settings)
     committed = "read_committed"
-    wait_for_ids(settings, ids_of(messages), second.alive, isolation_level=committed)
+    second = restarted_after(
+        settings,
+        workers,
+        messages,
+        after=1_000,
+        interrupt=WorkerProcess.kill,
+        isolation_level=committed,
+    )
     # The raw topic holds no transaction markers: its commits must reach its end.
     asyncio.run(wait_for_commits(settings, settings.raw_topic, timeout_s=60))
     records = asyncio.run(read_all(settings, [settings.enriched_topic], isolation_level=committed))
