@@ -43,30 +43,24 @@ class EventBoundary:
         self._committing = 0
         self.ended = False
         """The transactions are ended: events wait and commits are skipped until ``reopen``."""
-        self._idle: asyncio.Event | None = None
-        self._open: asyncio.Event | None = None
-
-    def _events(self) -> tuple[asyncio.Event, asyncio.Event]:
-        """The events, made on first use so that they belong to the running loop."""
-        if self._idle is None or self._open is None:
-            self._idle, self._open = asyncio.Event(), asyncio.Event()
-            self._idle.set()
-            self._open.set()
-        return self._idle, self._open
+        # asyncio's events bind to the loop that first waits on them, not the one at hand now.
+        self._idle = asyncio.Event()
+        self._open = asyncio.Event()
+        self._idle.set()
+        self._open.set()
 
     @asynccontextmanager
     async def event(self) -> AsyncIterator[None]:
         """Hold the boundary while one event is handled; wait first if a commit is pending."""
-        idle, open_ = self._events()
-        await open_.wait()
+        await self._open.wait()
         self._in_hand += 1
-        idle.clear()
+        self._idle.clear()
         try:
             yield
         finally:
             self._in_hand -= 1
             if not self._in_hand:
-                idle.set()
+                self._idle.set()
 
     def reopen(self) -> None:
         """New transactions have begun (partitions were assigned): events may start again."""
@@ -75,18 +69,17 @@ class EventBoundary:
 
     def _release(self) -> None:
         if not self._committing and not self.ended:
-            self._events()[1].set()
+            self._open.set()
 
     @asynccontextmanager
     async def commit(self, *, last: bool = False) -> AsyncIterator[None]:
         """Wait (up to ``COMMIT_WAIT_S``) until no event is in hand; hold new ones meanwhile,
         and after it too if it is the ``last`` commit, the one that ends the transactions."""
-        idle, open_ = self._events()
         self._committing += 1
-        open_.clear()
+        self._open.clear()
         try:
             try:
-                await asyncio.wait_for(idle.wait(), COMMIT_WAIT_S)
+                await asyncio.wait_for(self._idle.wait(), COMMIT_WAIT_S)
             except TimeoutError:
                 log.warning(
                     "committing with %d event(s) still in hand after %.0f s: they may be "

@@ -158,11 +158,10 @@ class RebalanceSafeConsumer(aiokafka_driver.Consumer):
             for tp, offset in known.items()
             if (self._committed_offset.get(tp) or 0) < offset
         }
-        self._committed_offset.update(behind)
-        assigned = self.assignment() if behind else set()
-        for tp, offset in behind.items():
-            if tp in assigned:
-                await self.seek(tp, offset)
+        if behind:
+            self._committed_offset.update(behind)
+            for tp in behind.keys() & self.assignment():
+                await self.seek(tp, behind[tp])
 
     async def force_commit(self, topics: Any = None, start_new_transaction: bool = True) -> bool:
         """Commit; a transaction only between events, and none after the transactions ended
