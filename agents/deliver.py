@@ -23,9 +23,10 @@ from agents.tables import json_table
 from streams.app import Pipeline
 from streams.catalog import ORIGIN_HEADER
 from streams.codec import encode_json
+from streams.delivery_ledger import DeliveryLedger
 from streams.errors import DecodeError
 from streams.metrics import ALERTS, ARTICLES, PROCESSING_SECONDS, TABLE_KEYS
-from streams.stages import DeliveryLedger, deliver_stage
+from streams.stages import deliver_stage
 
 STAGE = "deliver"
 FINGERPRINT_TABLE = "fingerprints"
