@@ -58,14 +58,23 @@ from faust.types import TP, Message
 from faust.types.transports import TransportT
 from faust.types.tuples import ack_lock
 from mode.utils.futures import notify
+from mode.utils.objects import cached_property
+from mode.utils.queues import FlowControlEvent
 
 from streams.event_boundary import EventBoundary
+from streams.flow_control import RefetchingFlowControl
 
 
 class RebalanceSafeConsumer(aiokafka_driver.Consumer):
     """The aiokafka consumer of Faust, with per-generation offset bookkeeping."""
 
     _seeks_to_committed = 0
+    _refetch_pending = False
+
+    def refetch_from_committed(self) -> None:
+        """Fetch every partition again from its committed offset from the next batch on:
+        events handed on were thrown away unhandled (``streams/flow_control.py``)."""
+        self._refetch_pending = True
 
     async def getmany(self, timeout: float) -> AsyncIterator[tuple[TP, Message]]:
         """Faust's batches, cut short when a seek to the committed offsets overlaps them.
@@ -80,7 +89,15 @@ class RebalanceSafeConsumer(aiokafka_driver.Consumer):
         when a seek fetches it anew: its outputs are sent (under exactly-once, in the open
         transaction), and handling it twice made duplicates even a ``read_committed``
         consumer sees (a restarted worker's seeks after recovery redelivered 13 of 4,000).
+
+        After flow control threw away events handed on earlier (:meth:`refetch_from_committed`),
+        the next batch starts with a seek to the committed offsets, once the flow runs. Not in
+        the middle of a batch: records of the changelog topics in its rest would be lost, as
+        the seek leaves those partitions where they are (a takeover's recovery then waited
+        for records that never came).
         """
+        if self._refetch_pending and self.flow_active and self.assignment():
+            await self.perform_seek()
         seeks = self._seeks_to_committed
         async for tp, message in super().getmany(timeout):
             if self._seeks_to_committed != seeks:
@@ -150,6 +167,7 @@ class RebalanceSafeConsumer(aiokafka_driver.Consumer):
         made (a transaction's offsets show only once its markers are written), and fetching
         from there handled articles a second time after their outputs were committed.
         """
+        self._refetch_pending = False
         known = {tp: offset for tp, offset in self._committed_offset.items() if offset}
         await super().perform_seek()
         self._seeks_to_committed += 1
@@ -192,11 +210,17 @@ class RebalanceSafeTransport(aiokafka_driver.Transport):
 
 class MusterApp(faust.App):
     """The Faust app, on a transport whose consumer keeps its offsets right across rebalances,
-    with the boundary that keeps its transaction commits between events."""
+    with the boundary that keeps its transaction commits between events and a flow control
+    that loses no event when it clears the stream queues."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.event_boundary = EventBoundary()
+
+    @cached_property
+    def flow_control(self) -> FlowControlEvent:
+        """Faust's flow control, which has the consumer fetch again the events it throws away."""
+        return RefetchingFlowControl(lambda: self.consumer.refetch_from_committed(), loop=self.loop)
 
     def _new_transport(self) -> TransportT:
         if self.conf.broker_consumer[0].scheme not in {"kafka", "aiokafka"}:

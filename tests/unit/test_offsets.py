@@ -273,3 +273,45 @@ async def test_nothing_is_committed_after_the_transactions_ended(
     # refused that with IllegalOperation.
     assert not await consumer.force_commit(start_new_transaction=False)
     assert commits == [False]
+
+
+async def test_events_thrown_away_by_flow_control_are_fetched_again_first(
+    consumer: RebalanceSafeConsumer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # 307..310 were handed on, then clearing the stream queues threw them away unhandled.
+    handed_on: list[int] = []
+    sought_after: list[int] = []  # how many records were handed on at each seek
+
+    async def committed() -> Mapping[TP, int]:
+        sought_after.append(len(handed_on))
+        return {TAGGED: 307}
+
+    async def batch() -> list[int]:
+        offsets = [message.offset async for _, message in consumer.getmany(timeout=1.0)]
+        handed_on.extend(offsets)
+        return offsets
+
+    fetch, getmany = _fetch_then_hand_on(seek_during_fetch=False, seek_before=None)
+    monkeypatch.setattr(consumer, "seek_to_committed", committed)
+    monkeypatch.setattr(consumer, "assignment", lambda: {TAGGED})
+    monkeypatch.setattr(faust_consumer.Consumer, "_wait_next_records", fetch)
+    monkeypatch.setattr(faust_consumer.Consumer, "getmany", getmany)
+    consumer._read_offset[TAGGED] = 310
+    consumer.refetch_from_committed()
+    assert await batch() == [307, 308, 309, 310]
+    assert sought_after == [0], "sought back to the committed offset before the batch"
+    assert consumer._read_offset[TAGGED] == 307, "so the copies are not dropped as already read"
+    # Thrown away while a batch is handed on: its rest goes on (dropping it would lose the
+    # changelog records in it, which the seek does not fetch again); the next batch refetches.
+    async for _, message in consumer.getmany(timeout=1.0):
+        handed_on.append(message.offset)
+        if message.offset == 308:
+            consumer.refetch_from_committed()
+    assert handed_on[4:] == [307, 308, 309, 310]
+    assert sought_after == [0]
+    consumer.flow_active = False
+    await batch()
+    assert sought_after == [0], "no seek while the flow is stopped (a rebalance is under way)"
+    consumer.flow_active = True
+    await batch()
+    assert sought_after == [0, 12]
