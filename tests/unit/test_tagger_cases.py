@@ -130,6 +130,8 @@ def title_pairs(title: str, body: str, language: str = "en") -> set[tuple[str, s
         ("Film review: 'The Long Winter' is a quiet war drama", "en"),
         ("Рецензия: «Рубеж» — военная драма без пафоса", "ru"),
         ("Рецензія: «Рубіж» — воєнна драма без пафосу", "uk"),
+        ('Огляд гри "Фронтир: Останній резерв": стратегія про мобілізацію', "uk"),
+        ("Рецензия на фильм «Рубеж»: военная драма без пафоса", "ru"),
     ],
 )
 def test_a_review_of_a_work_tells_its_plot_not_news(title: str, language: str) -> None:
