@@ -28,7 +28,7 @@ MAX_SIGNALS_READ = 1000
 FALLBACK_SENTENCES = 2
 REVIEW_OPENERS = " \"'\u00ab\u201c\u201e"
 REVIEW_BREAKS = (":", "-", "\u2013", "\u2014", "|")
-REVIEW_QUOTES = ("\"", "'", "\u00ab", "\u201c", "\u201e")
+REVIEW_QUOTES = ('"', "\u00ab", "\u201c", "\u201e")
 
 
 def find_signals(
