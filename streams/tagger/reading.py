@@ -31,7 +31,8 @@ _MODEL_CODE = re.compile(r"\b[A-Z][A-Za-z]{0,3}-\d{1,4}[A-Z]{0,2}\b")
 # A number: the look-behind is the word boundary before it, placed after the first digit so
 # that the regex engine can skip from digit to digit instead of trying every position.
 _DIGITS = re.compile(r"\d(?<!\w\d)[\d,.]*(?:\s(?:million|thousand|hundred))?\b")
-_CLAUSE_BREAK = re.compile(r"[,;:()]|\s-\s|\s\u2014\s")
+# A comma between two digits groups thousands ("300,000 reservists in 2022"): no clause ends there.
+_CLAUSE_BREAK = re.compile(r",(?!\d)|(?<!\d),|[;:()]|\s-\s|\s\u2014\s")
 _TOKEN = re.compile(r"[\w.\-']+|[^\w\s]")
 _NAME_WORD = re.compile(r"[A-Z][\w.\-']*|of|the|for|and|de|al-\w+")
 _CONNECTORS = frozenset({"of", "the", "for", "and", "de"})

@@ -168,3 +168,14 @@ def test_the_dative_recipient_of_an_arms_transfer_is_not_its_actor(
 ) -> None:
     result = tag_text("", body, language=language, reference_year=2026)
     assert [s.actors for s in result.signals if s.type == "arms_transfer"] == [("DEU",)]
+
+
+def test_a_thousands_comma_does_not_end_the_clause_before_its_year() -> None:
+    body = (
+        "President Vladimir Putin announced a partial mobilisation of some 300,000 reservists "
+        "in September 2022, prompting men to flee abroad."
+    )
+    assert title_pairs("Kremlin says no new call-up planned", body) >= {
+        ("mobilization_callup", "historical")
+    }
+    assert ("mobilization_callup", "asserted") not in title_pairs("Kremlin briefing", body)
