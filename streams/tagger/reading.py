@@ -194,9 +194,23 @@ def _denied(view: SentenceView, start: int, end: int) -> bool:
     text = view.text
     for denial in view.by_concept["DENIAL"]:
         left, right = (denial.end, start) if denial.end <= start else (end, denial.start)
-        if left >= right or ";" not in text[left:right]:
+        if left >= right:
+            return True
+        if ";" not in text[left:right] and not _contrasted(view, denial, left, right):
             return True
     return False
+
+
+def _contrasted(view: SentenceView, denial: Hit, left: int, right: int) -> bool:
+    """Does a contrast after the trigger turn a later denial to something else ("holds drills,
+    but there is no threat of an offensive")? Not a retraction of the report ("reported
+    columns moving, but later did not confirm it")."""
+    contrasts = view.by_concept.get("CONTRAST")
+    if not contrasts or denial.start < right:
+        return False
+    if any(cue.start <= denial.start < cue.end for cue in view.by_concept.get("RETRACTION", ())):
+        return False
+    return any(left <= cue.start and cue.end <= right for cue in contrasts)
 
 
 def _cue_in_or_before(view: SentenceView, concept: str, start: int, end: int, reach: int) -> bool:

@@ -179,3 +179,32 @@ def test_a_thousands_comma_does_not_end_the_clause_before_its_year() -> None:
         ("mobilization_callup", "historical")
     }
     assert ("mobilization_callup", "asserted") not in title_pairs("Kremlin briefing", body)
+
+
+@pytest.mark.parametrize(
+    ("body", "language", "kind"),
+    [
+        (
+            "Belarus launched snap military drills, but there is no threat of an offensive.",
+            "en",
+            "military_exercise",
+        ),
+        (
+            "Білорусь виводить з місць зберігання бронетехніку, однак загрози наступу немає.",
+            "uk",
+            "equipment_from_storage",
+        ),
+    ],
+)
+def test_a_denial_after_a_contrast_speaks_of_something_else(
+    body: str, language: str, kind: str
+) -> None:
+    assert (kind, "asserted") in title_pairs("Briefing", body, language)
+
+
+def test_a_retraction_after_a_contrast_still_takes_the_report_back() -> None:
+    body = (
+        "Пограничная служба заявляла о передвижении колонн военной техники у границы, "
+        "однако позднее не подтвердила эту информацию."
+    )
+    assert ("troop_movement", "asserted") not in title_pairs("Сводка", body, "ru")
