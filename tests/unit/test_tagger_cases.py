@@ -208,3 +208,14 @@ def test_a_retraction_after_a_contrast_still_takes_the_report_back() -> None:
         "однако позднее не подтвердила эту информацию."
     )
     assert ("troop_movement", "asserted") not in title_pairs("Сводка", body, "ru")
+
+
+def test_a_readiness_raised_during_a_snap_check_is_read_beside_the_check() -> None:
+    raised = title_pairs(
+        "Сводка",
+        "Силы флота приведены в высшую степень боевой готовности в ходе внезапной проверки.",
+        "ru",
+    )
+    assert {("military_exercise", "asserted"), ("readiness_increase", "asserted")} <= raised
+    checked = title_pairs("Сводка", "В округе началась внезапная проверка боевой готовности.", "ru")
+    assert ("readiness_increase", "asserted") not in checked
