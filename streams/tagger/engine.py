@@ -28,6 +28,7 @@ MAX_SIGNALS_READ = 1000
 FALLBACK_SENTENCES = 2
 REVIEW_OPENERS = " \"'\u00ab\u201c\u201e"
 REVIEW_BREAKS = (":", "-", "\u2013", "\u2014", "|")
+REVIEW_QUOTES = ('"', "\u00ab", "\u201c", "\u201e")
 
 
 def find_signals(
@@ -102,12 +103,14 @@ def _field_signals(
 def is_review(lexicon: Lexicon, title: ScanText) -> bool:
     """Is the article a review of a film, game, book or show ("Review: ...", "Film review: ...",
     "Рецензия: ...")? Its troops and mobilizations are the plot's, not news: it yields no
-    signals. The cue must open the headline and be followed by a colon or a dash, so that a
-    "defence review" in a headline is still news."""
+    signals. The cue must open the headline and be followed by a colon, a dash or the work's
+    quoted title ('Огляд гри "Фронтир": ...'), so that a "defence review" in a headline is
+    still news."""
     text = title.original
     for hit in lexicon.reviews.find(title):
         opening = not text[: hit.start].strip(REVIEW_OPENERS)
-        if opening and text[hit.end : hit.end + 2].strip()[:1] in REVIEW_BREAKS:
+        after = text[hit.end : hit.end + 2].strip()[:1]
+        if opening and after and (after in REVIEW_BREAKS or after in REVIEW_QUOTES):
             return True
     return False
 

@@ -31,7 +31,8 @@ _MODEL_CODE = re.compile(r"\b[A-Z][A-Za-z]{0,3}-\d{1,4}[A-Z]{0,2}\b")
 # A number: the look-behind is the word boundary before it, placed after the first digit so
 # that the regex engine can skip from digit to digit instead of trying every position.
 _DIGITS = re.compile(r"\d(?<!\w\d)[\d,.]*(?:\s(?:million|thousand|hundred))?\b")
-_CLAUSE_BREAK = re.compile(r"[,;:()]|\s-\s|\s\u2014\s")
+# A comma between two digits groups thousands ("300,000 reservists in 2022"): no clause ends there.
+_CLAUSE_BREAK = re.compile(r",(?!\d)|(?<!\d),|[;:()]|\s-\s|\s\u2014\s")
 _TOKEN = re.compile(r"[\w.\-']+|[^\w\s]")
 _NAME_WORD = re.compile(r"[A-Z][\w.\-']*|of|the|for|and|de|al-\w+")
 _CONNECTORS = frozenset({"of", "the", "for", "and", "de"})
@@ -193,9 +194,23 @@ def _denied(view: SentenceView, start: int, end: int) -> bool:
     text = view.text
     for denial in view.by_concept["DENIAL"]:
         left, right = (denial.end, start) if denial.end <= start else (end, denial.start)
-        if left >= right or ";" not in text[left:right]:
+        if left >= right:
+            return True
+        if ";" not in text[left:right] and not _contrasted(view, denial, left, right):
             return True
     return False
+
+
+def _contrasted(view: SentenceView, denial: Hit, left: int, right: int) -> bool:
+    """Does a contrast after the trigger turn a later denial to something else ("holds drills,
+    but there is no threat of an offensive")? Not a retraction of the report ("reported
+    columns moving, but later did not confirm it")."""
+    contrasts = view.by_concept.get("CONTRAST")
+    if not contrasts or denial.start < right:
+        return False
+    if any(cue.start <= denial.start < cue.end for cue in view.by_concept.get("RETRACTION", ())):
+        return False
+    return any(left <= cue.start and cue.end <= right for cue in contrasts)
 
 
 def _cue_in_or_before(view: SentenceView, concept: str, start: int, end: int, reach: int) -> bool:

@@ -130,6 +130,8 @@ def title_pairs(title: str, body: str, language: str = "en") -> set[tuple[str, s
         ("Film review: 'The Long Winter' is a quiet war drama", "en"),
         ("Рецензия: «Рубеж» — военная драма без пафоса", "ru"),
         ("Рецензія: «Рубіж» — воєнна драма без пафосу", "uk"),
+        ('Огляд гри "Фронтир: Останній резерв": стратегія про мобілізацію', "uk"),
+        ("Рецензия на фильм «Рубеж»: военная драма без пафоса", "ru"),
     ],
 )
 def test_a_review_of_a_work_tells_its_plot_not_news(title: str, language: str) -> None:
@@ -166,3 +168,54 @@ def test_the_dative_recipient_of_an_arms_transfer_is_not_its_actor(
 ) -> None:
     result = tag_text("", body, language=language, reference_year=2026)
     assert [s.actors for s in result.signals if s.type == "arms_transfer"] == [("DEU",)]
+
+
+def test_a_thousands_comma_does_not_end_the_clause_before_its_year() -> None:
+    body = (
+        "President Vladimir Putin announced a partial mobilisation of some 300,000 reservists "
+        "in September 2022, prompting men to flee abroad."
+    )
+    assert title_pairs("Kremlin says no new call-up planned", body) >= {
+        ("mobilization_callup", "historical")
+    }
+    assert ("mobilization_callup", "asserted") not in title_pairs("Kremlin briefing", body)
+
+
+@pytest.mark.parametrize(
+    ("body", "language", "kind"),
+    [
+        (
+            "Belarus launched snap military drills, but there is no threat of an offensive.",
+            "en",
+            "military_exercise",
+        ),
+        (
+            "Білорусь виводить з місць зберігання бронетехніку, однак загрози наступу немає.",
+            "uk",
+            "equipment_from_storage",
+        ),
+    ],
+)
+def test_a_denial_after_a_contrast_speaks_of_something_else(
+    body: str, language: str, kind: str
+) -> None:
+    assert (kind, "asserted") in title_pairs("Briefing", body, language)
+
+
+def test_a_retraction_after_a_contrast_still_takes_the_report_back() -> None:
+    body = (
+        "Пограничная служба заявляла о передвижении колонн военной техники у границы, "
+        "однако позднее не подтвердила эту информацию."
+    )
+    assert ("troop_movement", "asserted") not in title_pairs("Сводка", body, "ru")
+
+
+def test_a_readiness_raised_during_a_snap_check_is_read_beside_the_check() -> None:
+    raised = title_pairs(
+        "Сводка",
+        "Силы флота приведены в высшую степень боевой готовности в ходе внезапной проверки.",
+        "ru",
+    )
+    assert {("military_exercise", "asserted"), ("readiness_increase", "asserted")} <= raised
+    checked = title_pairs("Сводка", "В округе началась внезапная проверка боевой готовности.", "ru")
+    assert ("readiness_increase", "asserted") not in checked
