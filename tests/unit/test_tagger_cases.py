@@ -219,3 +219,59 @@ def test_a_readiness_raised_during_a_snap_check_is_read_beside_the_check() -> No
     assert {("military_exercise", "asserted"), ("readiness_increase", "asserted")} <= raised
     checked = title_pairs("Сводка", "В округе началась внезапная проверка боевой готовности.", "ru")
     assert ("readiness_increase", "asserted") not in checked
+
+
+@pytest.mark.parametrize(
+    ("body", "language", "kind"),
+    [
+        (
+            "Armies usually mobilise reservists weeks before a major push.",
+            "en",
+            "mobilization_callup",
+        ),
+        (
+            "Обычно армии проводят мобилизацию за несколько недель до наступления.",
+            "ru",
+            "mobilization_callup",
+        ),
+        (
+            "Зазвичай армії проводять мобілізацію за кілька тижнів до наступу.",
+            "uk",
+            "mobilization_callup",
+        ),
+    ],
+)
+def test_a_generic_statement_tells_no_event(body: str, language: str, kind: str) -> None:
+    found = title_pairs("Analysis", body, language)
+    assert (kind, "hypothetical") in found and (kind, "asserted") not in found
+
+
+@pytest.mark.parametrize(
+    ("body", "language", "kind"),
+    [
+        (
+            "The brigade, which is usually based near Pskov, was deployed to Belarus last week.",
+            "en",
+            "troop_movement",
+        ),
+        (
+            "The drills, usually held every September, began on Monday with 12,000 troops.",
+            "en",
+            "military_exercise",
+        ),
+        (
+            "Войска, обычно дислоцирующиеся на севере, перебросили к границе с Финляндией.",
+            "ru",
+            "troop_movement",
+        ),
+        (
+            "Бригаду, яка зазвичай дислокується на півночі, перекинули до кордону.",
+            "uk",
+            "troop_movement",
+        ),
+    ],
+)
+def test_where_a_unit_usually_is_leaves_the_event_asserted(
+    body: str, language: str, kind: str
+) -> None:
+    assert (kind, "asserted") in title_pairs("Briefing", body, language)
