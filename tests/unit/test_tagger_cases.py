@@ -275,3 +275,18 @@ def test_where_a_unit_usually_is_leaves_the_event_asserted(
     body: str, language: str, kind: str
 ) -> None:
     assert (kind, "asserted") in title_pairs("Briefing", body, language)
+
+
+def test_a_denied_intent_after_a_contrast_leaves_the_event_asserted() -> None:
+    body = (
+        "Russia moved about 10,000 troops toward the border on Tuesday, but a Kremlin "
+        "spokesman denied any plan to attack."
+    )
+    assert ("troop_movement", "asserted") in title_pairs("Briefing", body)
+
+
+def test_a_denied_report_after_a_contrast_is_taken_back() -> None:
+    body = (
+        "Local media reported troops moving toward the border, but the ministry denied the reports."
+    )
+    assert ("troop_movement", "asserted") not in title_pairs("Briefing", body)
