@@ -70,17 +70,19 @@ def _field_signals(
     for index in _gated(spans, gates):
         start, end = spans[index]
         found = lexicon.concepts.find(scan, start, end, ordered=False)
-        rules = lexicon.rule_index.within(frozenset(map(HIT_CONCEPT, found)))
+        present = frozenset(map(HIT_CONCEPT, found))
+        rules = lexicon.rule_index.within(present)
         if not rules:
             continue
         sort_hits(found)
         hits = _unmasked(found, lexicon)
         if len(hits) < len(found):
-            rules = lexicon.rule_index.within(frozenset(map(HIT_CONCEPT, hits)))
+            present = frozenset(map(HIT_CONCEPT, hits))
+            rules = lexicon.rule_index.within(present)
             if not rules:
                 continue
         view = SentenceView(field_name, text, start, end, hits, scan.exact)
-        fired = [(rule, span) for rule in rules for span in _rule_matches(rule, view)]
+        fired = [(rule, span) for rule in rules for span in _rule_matches(rule, view, present)]
         if not fired:
             continue
         view.add_hits(_unmasked(lexicon.context.find(scan, start, end), lexicon))
@@ -192,14 +194,15 @@ def _hides(cover: Hit, hit: Hit, hides: dict[str, frozenset[str]]) -> bool:
     return is_name(cover.concept) and is_name(hit.concept)
 
 
-def _rule_matches(rule: Rule, view: SentenceView) -> list[tuple[int, int]]:
-    """Spans where the rule's concepts occur close enough, not vetoed; left to right."""
+def _rule_matches(rule: Rule, view: SentenceView, present: frozenset[str]) -> list[tuple[int, int]]:
+    """Spans where the rule's concepts occur close enough, not vetoed; left to right.
+    ``present`` is the concepts of the sentence's hits."""
+    if rule.context and present.isdisjoint(rule.context):
+        return []
+    if not present.isdisjoint(rule.never_with):
+        return []
+    vetoed = not present.isdisjoint(rule.unless)
     by_concept = view.by_concept
-    if rule.context and not any(by_concept.get(concept) for concept in rule.context):
-        return []
-    if any(by_concept.get(concept) for concept in rule.never_with):
-        return []
-    vetoed = any(by_concept.get(concept) for concept in rule.unless)
     matches: list[tuple[int, int]] = []
     anchor, *others = rule.all
     for anchor_hit in by_concept[anchor]:
