@@ -89,12 +89,12 @@ class RuleIndex:
 
     __slots__ = ("_by_gate", "within")
 
-    def __init__(self, rules: tuple[Rule, ...], cached: int = 4096) -> None:
+    def __init__(self, rules: tuple[Rule, ...], cache_size: int = 4096) -> None:
         by_gate: dict[str, list[tuple[int, Rule]]] = {}
         for index, rule in enumerate(rules):
             by_gate.setdefault(rule.gate, []).append((index, rule))
         self._by_gate = {gate: tuple(pairs) for gate, pairs in by_gate.items()}
-        self.within = lru_cache(maxsize=cached)(self._within)
+        self.within = lru_cache(maxsize=cache_size)(self._within)
 
     def _within(self, present: frozenset[str]) -> tuple[Rule, ...]:
         """Only the rules gated by a concept in ``present`` are tried (the indices are unique:
