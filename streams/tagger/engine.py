@@ -66,27 +66,29 @@ def _field_signals(
         return []
     spans = split_sentences(text)
     timeline: Timeline | None = None
-    subjects: dict[int, tuple[str, ...]] = {}
+    views: dict[int, SentenceView] = {}
     signals: list[Reading] = []
     for index in _gated(spans, gates):
         start, end = spans[index]
         found = lexicon.concepts.find(scan, start, end, ordered=False)
-        rules = lexicon.rules_within(set(map(HIT_CONCEPT, found)))
+        present = frozenset(map(HIT_CONCEPT, found))
+        rules = lexicon.rule_index.within(present)
         if not rules:
             continue
         sort_hits(found)
         hits = _unmasked(found, lexicon)
         if len(hits) < len(found):
-            rules = lexicon.rules_within(set(map(HIT_CONCEPT, hits)))
+            present = frozenset(map(HIT_CONCEPT, hits))
+            rules = lexicon.rule_index.within(present)
             if not rules:
                 continue
         view = SentenceView(field_name, text, start, end, hits, scan.exact)
-        fired = [(rule, span) for rule in rules for span in _rule_matches(rule, view)]
+        fired = [(rule, span) for rule in rules for span in _rule_matches(rule, view, present)]
         if not fired:
             continue
         view.add_hits(_unmasked(lexicon.context.find(scan, start, end), lexicon))
-        subjects[index] = subject_actors(view)
-        fallback = partial(_fallback_actors, lexicon, field_name, scan, spans, index, subjects)
+        views[index] = view
+        fallback = partial(_fallback_actors, lexicon, field_name, scan, spans, index, views)
         timeline = timeline or Timeline(
             lexicon, scan, spans, reference_year, retrospective=retrospective
         )
@@ -133,17 +135,20 @@ def _fallback_actors(
     scan: ScanText,
     spans: list[tuple[int, int]],
     index: int,
-    subjects: dict[int, tuple[str, ...]],
+    views: dict[int, SentenceView],
 ) -> tuple[str, ...]:
-    """Actors named in the sentences just before: "it", "the ministry" refer back to them."""
+    """Actors named in the sentences just before: "it", "the ministry" refer back to them.
+    ``views`` holds the sentences read so far; one that fired no rule is read here."""
     for previous in range(index - 1, max(-1, index - 1 - FALLBACK_SENTENCES), -1):
-        if previous not in subjects:
+        view = views.get(previous)
+        if view is None:
             start, end = spans[previous]
             view = SentenceView(field_name, scan.original, start, end, [], scan.exact)
             view.add_hits(_unmasked(lexicon.context.find(scan, start, end), lexicon))
-            subjects[previous] = subject_actors(view)
-        if subjects[previous]:
-            return subjects[previous]
+            views[previous] = view
+        subjects = subject_actors(view)
+        if subjects:
+            return subjects
     return ()
 
 
@@ -155,6 +160,8 @@ def _unmasked(hits: list[Hit], lexicon: Lexicon) -> list[Hit]:
     and a longer name hides the names inside it ("South China Sea" is a place, not China).
     """
     covering = lexicon.covering
+    if covering.isdisjoint(map(HIT_CONCEPT, hits)):
+        return hits  # most sentences: nothing can hide anything
     kept: list[Hit] = []
     covers: list[Hit] = []
     reach = -1  # no cover ends past this: a hit ending after it is not inside one
@@ -190,14 +197,15 @@ def _hides(cover: Hit, hit: Hit, hides: dict[str, frozenset[str]]) -> bool:
     return is_name(cover.concept) and is_name(hit.concept)
 
 
-def _rule_matches(rule: Rule, view: SentenceView) -> list[tuple[int, int]]:
-    """Spans where the rule's concepts occur close enough, not vetoed; left to right."""
+def _rule_matches(rule: Rule, view: SentenceView, present: frozenset[str]) -> list[tuple[int, int]]:
+    """Spans where the rule's concepts occur close enough, not vetoed; left to right.
+    ``present`` is the concepts of the sentence's hits."""
+    if rule.context and present.isdisjoint(rule.context):
+        return []
+    if not present.isdisjoint(rule.never_with):
+        return []
+    vetoed = not present.isdisjoint(rule.unless)
     by_concept = view.by_concept
-    if rule.context and not any(by_concept.get(concept) for concept in rule.context):
-        return []
-    if any(by_concept.get(concept) for concept in rule.never_with):
-        return []
-    vetoed = any(by_concept.get(concept) for concept in rule.unless)
     matches: list[tuple[int, int]] = []
     anchor, *others = rule.all
     for anchor_hit in by_concept[anchor]:

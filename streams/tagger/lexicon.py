@@ -18,7 +18,7 @@ from __future__ import annotations
 import tomllib
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -72,7 +72,7 @@ class Lexicon:
     rules: tuple[Rule, ...]
     hides: dict[str, frozenset[str]]
     covering: frozenset[str]
-    rules_by_gate: dict[str, tuple[tuple[int, Rule], ...]]
+    rule_index: RuleIndex
 
     def gate_positions(self, scan: ScanText) -> list[int]:
         """A position inside each word that may open a rule, sorted: a gate concept's word, or
@@ -81,11 +81,25 @@ class Lexicon:
         of no gate concept fires no rule."""
         return self.gates.positions(scan)
 
-    def rules_within(self, present: set[str]) -> list[Rule]:
-        """The rules whose concepts all occur in ``present``, in lexicon order; only the rules
-        gated by a concept in ``present`` are tried (the indices are unique: sorting the pairs
-        never compares rules)."""
-        by_gate = self.rules_by_gate
+
+class RuleIndex:
+    """Which rules a sentence's concepts allow: ``within(present)`` is the rules whose concepts
+    all occur in ``present``, in lexicon order. Sentences bring the same few sets of concepts
+    again and again, so each set's answer is kept, in a bounded cache."""
+
+    __slots__ = ("_by_gate", "within")
+
+    def __init__(self, rules: tuple[Rule, ...], cache_size: int = 4096) -> None:
+        by_gate: dict[str, list[tuple[int, Rule]]] = {}
+        for index, rule in enumerate(rules):
+            by_gate.setdefault(rule.gate, []).append((index, rule))
+        self._by_gate = {gate: tuple(pairs) for gate, pairs in by_gate.items()}
+        self.within = lru_cache(maxsize=cache_size)(self._within)
+
+    def _within(self, present: frozenset[str]) -> tuple[Rule, ...]:
+        """Only the rules gated by a concept in ``present`` are tried (the indices are unique:
+        sorting the pairs never compares rules)."""
+        by_gate = self._by_gate
         found = [
             pair
             for concept in present
@@ -94,7 +108,7 @@ class Lexicon:
             if pair[1].required <= present
         ]
         found.sort()
-        return [rule for _, rule in found]
+        return tuple(rule for _, rule in found)
 
 
 def is_name(concept: str) -> bool:
@@ -145,7 +159,7 @@ def load_lexicon(language: str) -> Lexicon | None:
         rules=rules,
         hides=hides,
         covering=_covering(concept_matcher.concepts | context_matcher.concepts, hides),
-        rules_by_gate=_rules_by_gate(rules),
+        rule_index=RuleIndex(rules),
     )
 
 
@@ -154,14 +168,6 @@ def _covering(concepts: set[str], hides: dict[str, frozenset[str]]) -> frozenset
     return frozenset(
         concept for concept in concepts if concept == MASK or concept in hides or is_name(concept)
     )
-
-
-def _rules_by_gate(rules: tuple[Rule, ...]) -> dict[str, tuple[tuple[int, Rule], ...]]:
-    """Each gate concept's rules with their place in the lexicon."""
-    by_gate: dict[str, list[tuple[int, Rule]]] = {}
-    for index, rule in enumerate(rules):
-        by_gate.setdefault(rule.gate, []).append((index, rule))
-    return {gate: tuple(pairs) for gate, pairs in by_gate.items()}
 
 
 def _read(path: Path) -> dict[str, Any]:

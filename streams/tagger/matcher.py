@@ -241,9 +241,10 @@ def _scan(
     """Hits in ``text[begin:stop]``; the haystack is the spaced text, one character ahead.
 
     The automaton reads a slice of the haystack, not the haystack between bounds: it copies
-    the string it is given, and a sentence is much shorter than its field. Hits are built
-    with ``tuple.__new__``: the named tuple's own constructor is a Python function, and this
-    loop runs once per term occurrence.
+    the string it is given, and a sentence is much shorter than its field. The slice ends one
+    character past ``stop``, so no hit in it (nor the end of a prefix's word) ends past
+    ``stop``. Hits are built with ``tuple.__new__``: the named tuple's own constructor is a
+    Python function, and this loop runs once per term occurrence.
     """
     if automaton is None or begin >= stop:
         return []
@@ -260,8 +261,6 @@ def _scan(
             end = space + shift
         else:
             end = last + shift
-        if end > stop:
-            continue
         start = last - back + begin
         for concept in concepts:
             append(_new_hit(Hit, (concept, start, end)))

@@ -135,6 +135,10 @@ def _memo(view: SentenceView, key: str, read: Callable[[SentenceView], T]) -> T:
 
 def subject_actors(view: SentenceView) -> tuple[str, ...]:
     """Actors a sentence names as doing something (not places, not sources)."""
+    return _memo(view, "subjects", _read_subjects)
+
+
+def _read_subjects(view: SentenceView) -> tuple[str, ...]:
     return _codes(_actor_hits(view))
 
 

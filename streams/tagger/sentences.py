@@ -93,7 +93,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     tails = _ABBREVIATION_TAILS
     boundaries = _ASCII_END.finditer(text) if text.isascii() else _END.finditer(text)
     for boundary in boundaries:
-        stop = boundary.end()
+        period, stop = boundary.span()
         end = boundary.end(1)
         if end < 0:  # a blank line
             _add_bounded(spans, text, start, stop)
@@ -101,8 +101,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
             continue
         if text[stop : stop + 1].islower():
             continue
-        period = boundary.start()
-        if "." in text[period:end]:
+        if text[period] == "." or "." in text[period + 1 : end]:
             # most sentences end in a word whose last three letters end no abbreviation
             tail = text[period - 3 : period] if period >= 3 else ""
             plain = tail.isalpha() and tail.lower() not in tails
