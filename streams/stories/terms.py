@@ -53,6 +53,9 @@ _CYRILLIC = str.maketrans(
         "л": "l", "м": "m", "н": "n", "о": "o", "п": "p", "р": "r", "с": "s", "т": "t",
         "у": "u", "ф": "f", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh", "щ": "shch",
         "ъ": "", "ы": "y", "ь": "", "э": "e", "ю": "yu", "я": "ya",
+        # Latin letters NFKD leaves whole, which the key would drop: "Białystok" is "Белосток"
+        "ł": "l", "ø": "o", "đ": "d", "ß": "ss", "æ": "ae", "œ": "oe", "ı": "i", "þ": "th",
+        "ð": "d",
     }
 )  # fmt: skip
 

@@ -237,6 +237,19 @@ def test_names_numbers_and_designations_match_across_scripts_and_spellings() -> 
     assert term_key("brigade") != term_key("bridge")
 
 
+def test_letters_that_do_not_decompose_match_their_cyrillic_spelling() -> None:
+    """Polish, Nordic and Turkish letters NFKD leaves whole (ł, ø, ı) were dropped from keys,
+    so "Białystok" and "Suwałki" missed "Белосток" and "Сувалки" in a Russian report of the
+    same call-up; other places keep other keys."""
+    pairs = [
+        ("białystok", "белостоке"), ("suwałki", "сувалки"), ("łódź", "лодзь"), ("bodø", "будё")
+    ]  # fmt: skip
+    for latin, cyrillic in pairs:
+        assert term_key(latin) == term_key(cyrillic), (latin, cyrillic)
+    for latin, other in (("białystok", "бельск"), ("suwałki", "swidnik"), ("łódź", "lida")):
+        assert term_key(latin) != term_key(other), (latin, other)
+
+
 def test_an_uncommon_domain_word_weighs_less_than_a_name_no_word_list_holds() -> None:
     for word, language in (("reservists", "en"), ("conscription", "en"), ("призыва", "ru")):
         assert 0 < term_weight(word, language) < term_weight("gazakh", language) == MAX_WEIGHT
