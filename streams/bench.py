@@ -27,7 +27,7 @@ from typing import Any
 import orjson
 from aiokafka import AIOKafkaConsumer
 
-from streams.broker import KAFKA_VERSION, free_port, start_broker, stop_broker
+from streams.broker import KAFKA_VERSION, broker_status, free_port, start_broker, stop_broker
 from streams.catalog import ORIGIN_HEADER, TopicCatalog
 from streams.codec import decode_json
 from streams.corpus import generate_messages
@@ -87,6 +87,7 @@ def _everything(base: Settings, workdir: Path) -> dict[str, Any]:
     report.update(_drain(_fresh(base, workdir, "drain"), workdir))
     without = _drain(_fresh(replace(base, stories="off"), workdir, "nostories"), workdir)
     report["drain_without_stories_articles_per_s"] = without["drain_articles_per_s"]
+    report["drain_without_stories_cpu_ms_per_article"] = without["drain_cpu_ms_per_article"]
     report["stories_cost"] = round(
         1 - report["drain_articles_per_s"] / without["drain_articles_per_s"], 3
     )
@@ -124,6 +125,11 @@ def format_report(report: dict[str, Any]) -> str:
         ("pipeline drain, one worker (articles/s)", report["drain_articles_per_s"]),
         ("  the same without stories (articles/s)", report["drain_without_stories_articles_per_s"]),
         ("  cost of stories", report["stories_cost"]),
+        ("  CPU per article, worker / broker (ms)", _pair(report["drain_cpu_ms_per_article"])),
+        (
+            "  the same without stories (ms)",
+            _pair(report["drain_without_stories_cpu_ms_per_article"]),
+        ),
         ("story stage alone, loading stories (articles/s)", stories["story_stage_articles_per_s"]),
         (
             f"drain with {stories['stories_in_window']:,} stories in window (articles/s)",
@@ -162,6 +168,10 @@ def format_report(report: dict[str, Any]) -> str:
             )
         )
     return _table(rows)
+
+
+def _pair(cpu_ms: dict[str, float]) -> str:
+    return f"{cpu_ms['worker']} / {cpu_ms['broker']}"
 
 
 def _machine() -> dict[str, Any]:
@@ -309,18 +319,42 @@ def _backlog() -> list[bytes]:
 
 
 def _drain(settings: Settings, workdir: Path) -> dict[str, Any]:
-    """One worker, ready before a 20,000-article backlog lands: throughput and memory."""
+    """One worker, ready before a 20,000-article backlog lands: throughput, memory, and the
+    CPU the worker and the broker spent per article (``drain_cpu_ms_per_article``)."""
     worker = WorkerProcess(settings, workdir / f"{settings.app_id}.log").start()
     try:
         worker.wait_ready()
         rss_start = _rss_mb(worker.pid)
+        processes = {"worker": worker.pid, "broker": _broker_pid(workdir)}
+        cpu_before = {name: _cpu_s(pid) for name, pid in processes.items()}
+        rate = _drain_backlog(settings, worker)
         return {
             "backlog": BACKLOG,
-            "drain_articles_per_s": _drain_backlog(settings, worker),
+            "drain_articles_per_s": rate,
+            "drain_cpu_ms_per_article": {
+                name: round((_cpu_s(pid) - cpu_before[name]) * 1000 / BACKLOG, 2)
+                for name, pid in processes.items()
+            },
             "rss_mb": {"start": rss_start, "end": _rss_mb(worker.pid)},
         }
     finally:
         worker.stop()
+
+
+def _broker_pid(workdir: Path) -> int | None:
+    handle = broker_status(workdir / "kafka")
+    return handle.pid if handle else None
+
+
+def _cpu_s(pid: int | None) -> float:
+    """CPU seconds (user and system) a process has used so far; 0 when it is not known.
+
+    Over a drain, a worker's CPU per article next to the in-process ceiling tells the cost of
+    the stream machinery from the cost of the work, whatever else shares the machine."""
+    if pid is None:
+        return 0.0
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def format_scale_out(report: dict[str, Any]) -> str:

@@ -1,7 +1,10 @@
-"""The benchmark report keeps what it measured when one part fails (``streams/bench.py``)."""
+"""The benchmark report (``streams/bench.py``): what it measures, and what it keeps when one
+part fails."""
 
 from __future__ import annotations
 
+import os
+import time
 from pathlib import Path
 
 import pytest
@@ -22,3 +25,12 @@ def test_a_worker_that_never_becomes_ready_is_reported_not_raised(
     report = bench.scale_out(Settings(), tmp_path)
     assert "Recovery rebalancing again" in report["error"]
     assert bench.format_scale_out(report).startswith("scale-out drain failed")
+
+
+def test_cpu_seconds_of_a_process_are_read_from_proc() -> None:
+    started_cpu, started = bench._cpu_s(os.getpid()), time.process_time()
+    while time.process_time() - started < 0.3:
+        pass
+    used = bench._cpu_s(os.getpid()) - started_cpu
+    assert used == pytest.approx(time.process_time() - started, abs=0.05)
+    assert bench._cpu_s(None) == 0.0
