@@ -150,6 +150,40 @@ def test_a_defence_review_in_a_headline_is_still_news() -> None:
     )
 
 
+@pytest.mark.parametrize(
+    ("body", "language"),
+    [
+        (
+            "The thriller about a fictional Baltic state tops the charts. In it, the government "
+            "declares a general mobilisation and masses troops on the border.",
+            "en",
+        ),
+        (
+            "Действие фильма происходит в вымышленной стране. Правительство объявляет всеобщую "
+            "мобилизацию, а полк перебрасывают к границе.",
+            "ru",
+        ),
+        (
+            "Дія гри розгортається у вигаданій країні. Гравець має оголосити мобілізацію і "
+            "перекинути резерви до кордону.",
+            "uk",
+        ),
+    ],
+)
+def test_a_work_set_in_an_invented_world_tells_its_plot_without_a_review_headline(
+    body: str, language: str
+) -> None:
+    assert title_pairs("Streaming charts this week", body, language) == set()
+
+
+def test_drills_against_a_fictional_enemy_are_news() -> None:
+    body = (
+        "The army launched drills on Monday in which units repel an attack by a fictional "
+        "country, the ministry said; a film crew recorded the exercise."
+    )
+    assert ("military_exercise", "asserted") in title_pairs("Army drills", body)
+
+
 def test_a_condition_does_not_reach_across_a_semicolon() -> None:
     title = "Hezbollah says it will join war if invaded; Iran's Guards begin drills"
     found = title_pairs(title, "")
