@@ -322,3 +322,31 @@ def test_a_denied_report_after_a_contrast_is_taken_back() -> None:
         "Local media reported troops moving toward the border, but the ministry denied the reports."
     )
     assert ("troop_movement", "asserted") not in title_pairs("Briefing", body)
+
+
+@pytest.mark.parametrize(
+    ("body", "language"),
+    [
+        ("Damascus did not comment on the movement of Turkish troops to the border.", "en"),
+        (
+            "The army moved two brigades to the border as tensions show no sign of easing.",
+            "en",
+        ),
+        ("Дамаск не комментировал переброску турецких войск к границе.", "ru"),
+        ("Дамаск не коментував перекидання турецьких військ до кордону.", "uk"),
+    ],
+)
+def test_a_source_that_did_not_comment_denies_nothing(body: str, language: str) -> None:
+    assert ("troop_movement", "asserted") in title_pairs("", body, language)
+
+
+@pytest.mark.parametrize(
+    ("body", "language"),
+    [
+        ("Damascus said there was no movement of Turkish troops to the border.", "en"),
+        ("Дамаск заявил, что никакой переброски турецких войск к границе нет.", "ru"),
+        ("Дамаск заявив, що жодного перекидання турецьких військ до кордону немає.", "uk"),
+    ],
+)
+def test_a_source_that_says_there_was_no_movement_denies_it(body: str, language: str) -> None:
+    assert ("troop_movement", "negated") in title_pairs("", body, language)
