@@ -350,3 +350,26 @@ def test_a_source_that_did_not_comment_denies_nothing(body: str, language: str) 
 )
 def test_a_source_that_says_there_was_no_movement_denies_it(body: str, language: str) -> None:
     assert ("troop_movement", "negated") in title_pairs("", body, language)
+
+
+@pytest.mark.parametrize(
+    ("body", "language", "expected"),
+    [
+        ("В поля выведена вся техника, в том числе из резерва хозяйств.", "ru", set()),
+        ("У поля вивели всю техніку, зокрема з резерву господарств.", "uk", set()),
+        (
+            "Со складов резерва выведена вся бронетехника бригады.",
+            "ru",
+            {("equipment_from_storage", "asserted")},
+        ),
+        (
+            "Зі складів резерву вивели всю бронетехніку бригади.",
+            "uk",
+            {("equipment_from_storage", "asserted")},
+        ),
+    ],
+)
+def test_farm_machinery_from_the_farms_reserve_is_field_work(
+    body: str, language: str, expected: set[tuple[str, str]]
+) -> None:
+    assert title_pairs("", body, language) == expected
