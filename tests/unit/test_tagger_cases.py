@@ -373,3 +373,30 @@ def test_farm_machinery_from_the_farms_reserve_is_field_work(
     body: str, language: str, expected: set[tuple[str, str]]
 ) -> None:
     assert title_pairs("", body, language) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "language", "expected"),
+    [
+        (
+            "Бундестаг сперечається про повернення обов'язкового призову.",
+            "uk",
+            ("mobilization_callup", "hypothetical"),
+        ),
+        (
+            "Бундестаг ухвалив повернення обов'язкового призову.",
+            "uk",
+            ("mobilization_callup", "asserted"),
+        ),
+        (
+            "Бундестаг спорит о возвращении обязательного призыва.",
+            "ru",
+            ("mobilization_callup", "hypothetical"),
+        ),
+        ("Бундестаг вернул обязательный призыв.", "ru", ("mobilization_callup", "asserted")),
+    ],
+)
+def test_a_call_up_argued_over_is_not_yet_taken(
+    body: str, language: str, expected: tuple[str, str]
+) -> None:
+    assert title_pairs("", body, language) == {expected}
