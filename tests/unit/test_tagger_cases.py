@@ -400,3 +400,42 @@ def test_a_call_up_argued_over_is_not_yet_taken(
     body: str, language: str, expected: tuple[str, str]
 ) -> None:
     assert title_pairs("", body, language) == {expected}
+
+
+@pytest.mark.parametrize(
+    ("body", "language"),
+    [
+        (
+            "Telegram channels said Hungary is moving troops to the Ukrainian border. The "
+            "ministry said there was no movement of troops to the border.",
+            "en",
+        ),
+        (
+            "В соцсетях появились сообщения, что Венгрия перебрасывает войска к границе. "
+            "Минобороны заявило, что никакой переброски войск нет.",
+            "ru",
+        ),
+        (
+            "Телеграм-канали писали, що Угорщина перекидає війська до кордону. У Міноборони "
+            "заявили, що жодного перекидання військ немає.",
+            "uk",
+        ),
+    ],
+)
+def test_a_social_media_report_the_article_denies_is_the_denied_report(
+    body: str, language: str
+) -> None:
+    assert title_pairs("", body, language) == {("troop_movement", "negated")}
+
+
+def test_a_states_claim_the_other_side_denies_is_told_and_denied() -> None:
+    body = (
+        "Kinshasa accused Rwanda of moving troops to the border. Kigali said there was no "
+        "movement of troops to the border."
+    )
+    assert title_pairs("", body) == {("troop_movement", "asserted"), ("troop_movement", "negated")}
+
+
+def test_a_social_media_report_nobody_denies_is_told() -> None:
+    body = "Social media videos showed tanks moving to the border, officials said."
+    assert title_pairs("", body) == {("troop_movement", "asserted")}
