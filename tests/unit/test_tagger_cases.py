@@ -439,3 +439,31 @@ def test_a_states_claim_the_other_side_denies_is_told_and_denied() -> None:
 def test_a_social_media_report_nobody_denies_is_told() -> None:
     body = "Social media videos showed tanks moving to the border, officials said."
     assert title_pairs("", body) == {("troop_movement", "asserted")}
+
+
+@pytest.mark.parametrize(
+    ("body", "language"),
+    [
+        (
+            "На аэродром Бамако прибыли несколько самолетов Ил-76 с личным составом и "
+            "бронетехникой.",
+            "ru",
+        ),
+        ("На аеродром прибули кілька літаків Іл-76 з особовим складом і бронетехнікою.", "uk"),
+    ],
+)
+def test_hardware_arriving_with_personnel_in_any_case_is_a_movement(
+    body: str, language: str
+) -> None:
+    assert title_pairs("", body, language) == {("troop_movement", "asserted")}
+
+
+@pytest.mark.parametrize(
+    ("body", "language"),
+    [
+        ("В Украину прибыла партия бронетехники из Германии.", "ru"),
+        ("В Україну прибула партія бронетехніки з Німеччини.", "uk"),
+    ],
+)
+def test_hardware_arriving_from_another_state_alone_is_a_transfer(body: str, language: str) -> None:
+    assert ("arms_transfer", "asserted") in title_pairs("", body, language)
