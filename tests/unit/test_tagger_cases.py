@@ -467,3 +467,23 @@ def test_hardware_arriving_with_personnel_in_any_case_is_a_movement(
 )
 def test_hardware_arriving_from_another_state_alone_is_a_transfer(body: str, language: str) -> None:
     assert ("arms_transfer", "asserted") in title_pairs("", body, language)
+
+
+@pytest.mark.parametrize(
+    ("body", "language"),
+    [
+        ("Serbia has no intention of sending its army across the boundary, Vucic said.", "en"),
+        ("The deployment is not directed at any country, the spokesman said.", "en"),
+        ("Дамаск не стремится к конфронтации ни с одним из соседей.", "ru"),
+        ("Эфиопия не намерена вторгаться в Эритрею.", "ru"),
+        ("Ефіопія не має наміру вторгатися в Еритрею.", "uk"),
+        ("Ми не маємо наміру загрожувати жодній країні.", "uk"),
+    ],
+)
+def test_a_denial_of_intent_told_with_the_verb_is_a_de_escalation(body: str, language: str) -> None:
+    assert ("de_escalation", "asserted") in title_pairs("", body, language)
+
+
+def test_readiness_to_send_the_army_is_no_denial_of_intent() -> None:
+    body = "Vucic said Serbia was ready to send its army across the boundary."
+    assert ("de_escalation", "asserted") not in title_pairs("", body)
