@@ -487,3 +487,35 @@ def test_a_denial_of_intent_told_with_the_verb_is_a_de_escalation(body: str, lan
 def test_readiness_to_send_the_army_is_no_denial_of_intent() -> None:
     body = "Vucic said Serbia was ready to send its army across the boundary."
     assert ("de_escalation", "asserted") not in title_pairs("", body)
+
+
+@pytest.mark.parametrize(
+    ("body", "language"),
+    [
+        (
+            "Москва будет вынуждена принять ответные меры военно-технического характера, если "
+            "Литва продолжит ограничивать транзит, заявил МИД.",
+            "ru",
+        ),
+        ("В случае угрозы безопасности белорусская армия даст адекватный ответ.", "ru"),
+        ("Анкара проведе нову операцію, якщо СДС не виконають домовленостей.", "uk"),
+        (
+            "Москва буде змушена вжити заходів у відповідь військового характеру, якщо Литва "
+            "продовжить.",
+            "uk",
+        ),
+    ],
+)
+def test_a_response_vowed_on_a_condition_is_a_threat(body: str, language: str) -> None:
+    assert ("threat", "asserted") in title_pairs("", body, language)
+
+
+@pytest.mark.parametrize(
+    ("body", "language"),
+    [
+        ("Россия примет участие в миротворческой операции, заявил министр.", "ru"),
+        ("Уряд вживе заходів, щоб підтримати аграріїв, заявив міністр.", "uk"),
+    ],
+)
+def test_taking_part_or_measures_for_farmers_are_no_threat(body: str, language: str) -> None:
+    assert ("threat", "asserted") not in title_pairs("", body, language)
