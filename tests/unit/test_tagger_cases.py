@@ -519,3 +519,18 @@ def test_a_response_vowed_on_a_condition_is_a_threat(body: str, language: str) -
 )
 def test_taking_part_or_measures_for_farmers_are_no_threat(body: str, language: str) -> None:
     assert ("threat", "asserted") not in title_pairs("", body, language)
+
+
+@pytest.mark.parametrize(
+    ("body", "language", "expected"),
+    [
+        ("Бригаду НАТО, яка дислокується в Адажі, залучили до охорони.", "uk", set()),
+        ("Бригада НАТО, которая дислоцируется в Адажи, охраняет базу.", "ru", set()),
+        ("Росія дислокувала бригаду біля кордону.", "uk", {("troop_movement", "asserted")}),
+        ("Россия дислоцировала бригаду у границы.", "ru", {("troop_movement", "asserted")}),
+    ],
+)
+def test_where_a_unit_is_based_is_no_move_but_stationing_it_is(
+    body: str, language: str, expected: set[tuple[str, str]]
+) -> None:
+    assert title_pairs("", body, language) == expected
