@@ -534,3 +534,19 @@ def test_where_a_unit_is_based_is_no_move_but_stationing_it_is(
     body: str, language: str, expected: set[tuple[str, str]]
 ) -> None:
     assert title_pairs("", body, language) == expected
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The ministry declined to give the exact number of launchers it had.",
+        "He did not give details of the weapons at the base.",
+    ],
+)
+def test_giving_numbers_or_details_is_no_supply(body: str) -> None:
+    assert title_pairs("", body) == set()
+
+
+def test_giving_weapons_is_a_supply() -> None:
+    found = title_pairs("", "Germany will give Ukraine four more Patriot launchers.")
+    assert found == {("arms_transfer", "hypothetical")}
