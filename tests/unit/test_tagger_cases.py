@@ -550,3 +550,20 @@ def test_giving_numbers_or_details_is_no_supply(body: str) -> None:
 def test_giving_weapons_is_a_supply() -> None:
     found = title_pairs("", "Germany will give Ukraine four more Patriot launchers.")
     assert found == {("arms_transfer", "hypothetical")}
+
+
+@pytest.mark.parametrize(
+    ("body", "language"),
+    [
+        ("Niger and Mali formally activated a joint military force of 5,000 troops.", "en"),
+        ("Новое подразделение сформировано в составе Западной армии.", "ru"),
+        ("Новий підрозділ сформовано у складі Західної армії.", "uk"),
+    ],
+)
+def test_a_new_force_or_sub_unit_formed_is_a_grouping(body: str, language: str) -> None:
+    assert title_pairs("", body, language) == {("force_grouping", "asserted")}
+
+
+def test_joint_military_drills_stay_drills() -> None:
+    found = title_pairs("", "Russia and China began joint military drills.")
+    assert found == {("military_exercise", "asserted")}
