@@ -567,3 +567,19 @@ def test_a_new_force_or_sub_unit_formed_is_a_grouping(body: str, language: str) 
 def test_joint_military_drills_stay_drills() -> None:
     found = title_pairs("", "Russia and China began joint military drills.")
     assert found == {("military_exercise", "asserted")}
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The ruling party has mobilised an army of 200,000 volunteers, party officials said.",
+        "The opposition deployed its foot soldiers to every village.",
+    ],
+)
+def test_a_partys_army_and_foot_soldiers_are_a_campaign(body: str) -> None:
+    assert title_pairs("", body) == set()
+
+
+def test_an_army_mobilising_reservists_is_a_call_up() -> None:
+    body = "The army has mobilised 200,000 reservists, defence officials said."
+    assert title_pairs("", body) == {("mobilization_callup", "asserted")}
