@@ -583,3 +583,16 @@ def test_a_partys_army_and_foot_soldiers_are_a_campaign(body: str) -> None:
 def test_an_army_mobilising_reservists_is_a_call_up() -> None:
     body = "The army has mobilised 200,000 reservists, defence officials said."
     assert title_pairs("", body) == {("mobilization_callup", "asserted")}
+
+
+def test_civil_services_on_alert_are_no_forces_beside_a_fans_army() -> None:
+    body = (
+        "Police deployed 3,000 officers and put emergency services on alert as the fans' army "
+        "marched to the stadium."
+    )
+    assert ("readiness_increase", "asserted") not in title_pairs("", body)
+
+
+def test_units_on_alert_are_a_readiness_increase() -> None:
+    body = "The army put its air defence units on high alert."
+    assert title_pairs("", body) == {("readiness_increase", "asserted")}
