@@ -596,3 +596,28 @@ def test_civil_services_on_alert_are_no_forces_beside_a_fans_army() -> None:
 def test_units_on_alert_are_a_readiness_increase() -> None:
     body = "The army put its air defence units on high alert."
     assert title_pairs("", body) == {("readiness_increase", "asserted")}
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The union threatened to strike if talks fail, the workers said.",
+        "The company deployed a fleet of electric buses in the capital.",
+        "The company exercised its option to buy 20 more aircraft.",
+    ],
+)
+def test_labour_disputes_and_civil_fleets_are_not_military(body: str) -> None:
+    assert title_pairs("", body) == set()
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("Russia threatened to strike Kyiv if the attacks continue.", ("threat", "asserted")),
+        ("Germany will buy 20 more F-35 aircraft.", ("arms_transfer", "hypothetical")),
+    ],
+)
+def test_a_states_strike_and_fighter_purchase_stay_signals(
+    body: str, expected: tuple[str, str]
+) -> None:
+    assert title_pairs("", body) == {expected}
