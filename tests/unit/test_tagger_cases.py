@@ -621,3 +621,19 @@ def test_a_states_strike_and_fighter_purchase_stay_signals(
     body: str, expected: tuple[str, str]
 ) -> None:
     assert title_pairs("", body) == {expected}
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Mobilising reservists is expensive, the report noted.",
+        '"A full mobilization is slow, expensive and visible," said a retired general.',
+    ],
+)
+def test_mobilization_judged_in_general_is_no_event(body: str) -> None:
+    assert title_pairs("", body) == set()
+
+
+def test_a_states_mobilization_judged_is_still_told() -> None:
+    body = "Russia's mobilisation of reservists is slow, officials admitted."
+    assert title_pairs("", body) == {("mobilization_callup", "asserted")}
