@@ -637,3 +637,28 @@ def test_mobilization_judged_in_general_is_no_event(body: str) -> None:
 def test_a_states_mobilization_judged_is_still_told() -> None:
     body = "Russia's mobilisation of reservists is slow, officials admitted."
     assert title_pairs("", body) == {("mobilization_callup", "asserted")}
+
+
+@pytest.mark.parametrize(
+    ("body", "language"),
+    [
+        ("Apple warned it would retaliate against any EU fine.", "en"),
+        ("Canada vowed to retaliate against US tariffs.", "en"),
+        ("Пекин пригрозил ответными мерами на новые пошлины США.", "ru"),
+        ("Пекін пригрозив відповіддю на нові мита США, якщо торговельна війна триватиме.", "uk"),
+    ],
+)
+def test_retaliation_in_a_trade_dispute_is_no_threat(body: str, language: str) -> None:
+    assert title_pairs("", body, language) == set()
+
+
+@pytest.mark.parametrize(
+    ("body", "language"),
+    [
+        ("China warned it would retaliate with force against any attack on its ships.", "en"),
+        ("Пекин пригрозил ответным ударом в случае нападения.", "ru"),
+        ("Пекін пригрозив ударом у відповідь у разі нападу.", "uk"),
+    ],
+)
+def test_retaliation_by_force_is_a_threat(body: str, language: str) -> None:
+    assert title_pairs("", body, language) == {("threat", "asserted")}
