@@ -662,3 +662,18 @@ def test_retaliation_in_a_trade_dispute_is_no_threat(body: str, language: str) -
 )
 def test_retaliation_by_force_is_a_threat(body: str, language: str) -> None:
     assert title_pairs("", body, language) == {("threat", "asserted")}
+
+
+@pytest.mark.parametrize(
+    ("body", "language", "expected"),
+    [
+        ("Российские войска перешли границу Украины.", "ru", {("troop_movement", "asserted")}),
+        ("Російські війська перейшли кордон України.", "uk", {("troop_movement", "asserted")}),
+        ("Біженці перейшли кордон з Польщею.", "uk", set()),
+        ("Футболисты перешли в наступление.", "ru", set()),
+    ],
+)
+def test_troops_that_went_across_the_border_moved(
+    body: str, language: str, expected: set[tuple[str, str]]
+) -> None:
+    assert title_pairs("", body, language) == expected
