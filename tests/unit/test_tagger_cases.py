@@ -677,3 +677,12 @@ def test_troops_that_went_across_the_border_moved(
     body: str, language: str, expected: set[tuple[str, str]]
 ) -> None:
     assert title_pairs("", body, language) == expected
+
+
+def test_a_banks_war_game_with_lenders_is_finance() -> None:
+    assert title_pairs("", "The bank conducted a cyber war game with 30 lenders.") == set()
+
+
+def test_an_alliances_war_game_is_an_exercise() -> None:
+    found = title_pairs("", "NATO held a cyber war game in Tallinn.")
+    assert found == {("military_exercise", "asserted")}
