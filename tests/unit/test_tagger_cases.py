@@ -686,3 +686,19 @@ def test_a_banks_war_game_with_lenders_is_finance() -> None:
 def test_an_alliances_war_game_is_an_exercise() -> None:
     found = title_pairs("", "NATO held a cyber war game in Tallinn.")
     assert found == {("military_exercise", "asserted")}
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "Germany intends to station a brigade in Lithuania by 2027.",
+            ("troop_movement", "hypothetical"),
+        ),
+        ("Germany stationed a brigade in Lithuania.", ("troop_movement", "asserted")),
+    ],
+)
+def test_a_cue_whose_last_word_opens_the_trigger_governs_it(
+    body: str, expected: tuple[str, str]
+) -> None:
+    assert title_pairs("", body) == {expected}
