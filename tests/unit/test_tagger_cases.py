@@ -702,3 +702,25 @@ def test_a_cue_whose_last_word_opens_the_trigger_governs_it(
     body: str, expected: tuple[str, str]
 ) -> None:
     assert title_pairs("", body) == {expected}
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("Russia has not ruled out a new mobilisation.", ("mobilization_callup", "hypothetical")),
+        ("Russia has ruled out a new mobilisation.", ("mobilization_callup", "negated")),
+        (
+            "A deployment of troops is on the table, the minister said.",
+            ("troop_movement", "hypothetical"),
+        ),
+        (
+            "A deployment of troops is not on the table, the minister said.",
+            ("troop_movement", "negated"),
+        ),
+        ("Sending troops is off the table for now.", ("troop_movement", "negated")),
+    ],
+)
+def test_a_measure_not_ruled_out_or_on_the_table_may_come(
+    body: str, expected: tuple[str, str]
+) -> None:
+    assert title_pairs("", body) == {expected}
