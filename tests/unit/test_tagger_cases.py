@@ -724,3 +724,29 @@ def test_a_measure_not_ruled_out_or_on_the_table_may_come(
     body: str, expected: tuple[str, str]
 ) -> None:
     assert title_pairs("", body) == {expected}
+
+
+@pytest.mark.parametrize(
+    ("body", "language", "expected"),
+    [
+        (
+            "После долгих дебатов Госдума продлила призыв резервистов.",
+            "ru",
+            ("mobilization_callup", "asserted"),
+        ),
+        (
+            "Після тривалих дебатів Рада продовжила загальну мобілізацію.",
+            "uk",
+            ("mobilization_callup", "asserted"),
+        ),
+        (
+            "Поки політики сперечаються, армія перекинула війська до кордону.",
+            "uk",
+            ("troop_movement", "asserted"),
+        ),
+    ],
+)
+def test_a_debate_that_is_over_or_beside_the_point_leaves_the_event_told(
+    body: str, language: str, expected: tuple[str, str]
+) -> None:
+    assert title_pairs("", body, language) == {expected}
