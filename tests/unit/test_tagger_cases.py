@@ -750,3 +750,20 @@ def test_a_debate_that_is_over_or_beside_the_point_leaves_the_event_told(
     body: str, language: str, expected: tuple[str, str]
 ) -> None:
     assert title_pairs("", body, language) == {expected}
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "After a long debate, parliament extended the call-up of reservists.",
+            ("mobilization_callup", "asserted"),
+        ),
+        (
+            "Lawmakers began a debate on extending the call-up of reservists.",
+            ("mobilization_callup", "hypothetical"),
+        ),
+    ],
+)
+def test_a_debate_that_is_over_decides_nothing(body: str, expected: tuple[str, str]) -> None:
+    assert title_pairs("", body) == {expected}
