@@ -767,3 +767,14 @@ def test_a_debate_that_is_over_or_beside_the_point_leaves_the_event_told(
 )
 def test_a_debate_that_is_over_decides_nothing(body: str, expected: tuple[str, str]) -> None:
     assert title_pairs("", body) == {expected}
+
+
+@pytest.mark.parametrize(
+    ("body", "language"),
+    [
+        ("Хірурги проведуть операцію, якщо стан дитини покращиться, заявив головлікар.", "uk"),
+        ("Хирурги примут решение об операции, если состояние улучшится.", "ru"),
+    ],
+)
+def test_a_surgeons_operation_is_no_threat(body: str, language: str) -> None:
+    assert title_pairs("", body, language) == set()
