@@ -778,3 +778,21 @@ def test_a_debate_that_is_over_decides_nothing(body: str, expected: tuple[str, s
 )
 def test_a_surgeons_operation_is_no_threat(body: str, language: str) -> None:
     assert title_pairs("", body, language) == set()
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("Google is moving thousands of engineers to its AI division.", set()),
+        (
+            "India deployed its navy to evacuate citizens from Sudan.",
+            {("troop_movement", "asserted")},
+        ),
+        ("Russia evacuated its troops from Kherson.", {("de_escalation", "asserted")}),
+        ("Military engineers were deployed to the border.", {("troop_movement", "asserted")}),
+    ],
+)
+def test_a_company_division_and_evacuated_citizens_are_not_forces(
+    body: str, expected: set[tuple[str, str]]
+) -> None:
+    assert title_pairs("", body) == expected
