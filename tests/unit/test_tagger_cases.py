@@ -796,3 +796,16 @@ def test_a_company_division_and_evacuated_citizens_are_not_forces(
     body: str, expected: set[tuple[str, str]]
 ) -> None:
     assert title_pairs("", body) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "language", "expected"),
+    [
+        ("Ещё при Сталине войска перебрасывали на восток.", "ru", "historical"),
+        ("Ще за Сталіна війська перекидали на схід.", "uk", "historical"),
+        ("Under Stalin, troops were moved east by rail.", "en", "historical"),
+        ("Россия перебросила войска на восток.", "ru", "asserted"),
+    ],
+)
+def test_an_era_named_by_its_ruler_is_background(body: str, language: str, expected: str) -> None:
+    assert title_pairs("", body, language) == {("troop_movement", expected)}
