@@ -809,3 +809,19 @@ def test_a_company_division_and_evacuated_citizens_are_not_forces(
 )
 def test_an_era_named_by_its_ruler_is_background(body: str, language: str, expected: str) -> None:
     assert title_pairs("", body, language) == {("troop_movement", expected)}
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "Manila complained about dangerous manoeuvres by Chinese coast guard vessels.",
+            set(),
+        ),
+        ("China's navy held manoeuvres near the shoal.", {("military_exercise", "asserted")}),
+    ],
+)
+def test_a_ships_dangerous_manoeuvres_are_no_exercise(
+    body: str, expected: set[tuple[str, str]]
+) -> None:
+    assert title_pairs("", body) == expected
