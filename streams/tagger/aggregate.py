@@ -3,9 +3,11 @@
 The same event told in the headline and again in the body is one signal: signals are merged
 by (type, polarity, actors), keeping the most confident, body first on ties since the body's
 sentence carries more detail. Signals come in as ``Reading``s, read only as far as the merge
-needs, and only the kept ones are read in full. The article is a mobilization article when any
-mobilization type is asserted; its score is the chance that at least one asserted mobilization
-signal is right, taking each signal's confidence as independent.
+needs, and only the kept ones are read in full. A report from social media or unnamed press
+that the article also denies is the denied report, not an event. The article is a
+mobilization article when any mobilization type is asserted; its score is the chance that at
+least one asserted mobilization signal is right, taking each signal's confidence as
+independent.
 """
 
 from __future__ import annotations
@@ -15,6 +17,27 @@ from collections.abc import Iterable
 
 from streams.tagger.model import Signal, TagResult
 from streams.tagger.reading import Reading, read_signal
+
+UNOFFICIAL_SOURCE = "UNOFFICIAL_SOURCE"
+
+
+def settle_denied_reports(readings: list[Reading]) -> list[Reading]:
+    """An asserted signal read from an unofficial report (social media, channels, unnamed
+    press) is negated when the article denies a signal of its type anywhere: under "Budapest
+    denies moving troops to the border", "Telegram channels said Hungary is moving troops"
+    tells the denied movement, not a second one. A state's own claim is not settled so:
+    "Kinshasa accused Rwanda of sending troops; Kigali denied it" asserts and denies."""
+    denied = {reading.rule.type for reading in readings if reading.polarity == "negated"}
+    if not denied:
+        return readings
+    return [
+        reading._replace(polarity="negated")
+        if reading.polarity == "asserted"
+        and reading.rule.type in denied
+        and reading.view.has(UNOFFICIAL_SOURCE)
+        else reading
+        for reading in readings
+    ]
 
 
 def merge_repeats(readings: Iterable[Reading]) -> list[Signal]:
@@ -34,7 +57,7 @@ def _rank(reading: Reading) -> tuple[float, bool]:
 
 
 def summarize(language: str, readings: Iterable[Reading], *, truncated: bool) -> TagResult:
-    merged = merge_repeats(readings)
+    merged = merge_repeats(settle_denied_reports(list(readings)))
     asserted = [signal for signal in merged if signal.is_mobilization]
     miss = 1.0
     for signal in asserted:

@@ -29,6 +29,8 @@ LEXICONS_DIR = Path(__file__).parent / "lexicons"
 ACTOR_PREFIX = "actor:"
 TIME_CUES = ("HISTORICAL", "RECENT")
 REVIEW = "REVIEW"
+WORK = "WORK"
+FICTION_CUES = (WORK, "FICTIONAL")
 PLACE = "place"
 MASK = "MASK"
 
@@ -69,6 +71,7 @@ class Lexicon:
     context: TermMatcher
     times: TermMatcher
     reviews: TermMatcher
+    fiction: TermMatcher
     rules: tuple[Rule, ...]
     hides: dict[str, frozenset[str]]
     covering: frozenset[str]
@@ -156,6 +159,7 @@ def load_lexicon(language: str) -> Lexicon | None:
         context=context_matcher,
         times=TermMatcher(_concept_terms({k: v for k, v in cues.items() if k in TIME_CUES})),
         reviews=TermMatcher(_concept_terms({k: v for k, v in cues.items() if k == REVIEW})),
+        fiction=TermMatcher(_concept_terms({k: v for k, v in cues.items() if k in FICTION_CUES})),
         rules=rules,
         hides=hides,
         covering=_covering(concept_matcher.concepts | context_matcher.concepts, hides),

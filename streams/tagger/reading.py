@@ -218,9 +218,16 @@ def _contrasted(view: SentenceView, denial: Hit, left: int, right: int) -> bool:
 
 
 def _cue_in_or_before(view: SentenceView, concept: str, start: int, end: int, reach: int) -> bool:
-    if not view.by_concept.get(concept):
+    """A cue inside the trigger, before it within ``reach`` words, or running into it: a
+    cue's last word may be the trigger's first ("intends to" + "to station a brigade")."""
+    cues = view.by_concept.get(concept)
+    if not cues:
         return False
-    return bool(view.hits_in(concept, start, end)) or view.cue_before((concept,), start, reach)
+    return (
+        bool(view.hits_in(concept, start, end))
+        or any(cue.start < start < cue.end for cue in cues)
+        or view.cue_before((concept,), start, reach)
+    )
 
 
 def _cue_after(view: SentenceView, concept: str, end: int, words: int) -> bool:
