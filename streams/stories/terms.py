@@ -44,7 +44,8 @@ SPECIFIC_WEIGHT = 3.8
 NAME_WEIGHT = 2.0
 SPECIFIC_KEY_CHARS = 3
 HEAP_FROM = 1000
-SENTENCE_BREAK = re.compile(r"[.!?]\s+|\n+")
+SENTENCE_START = re.compile(r"[.!?\n](?:(?<=\n)|\s)[\W_]*([^\W_]+)")
+CAPITAL_WORD = re.compile(r"[^\W\d_a-zа-яёіїєґ](?<![^\W_].)[^\W_]*")
 
 _CYRILLIC = str.maketrans(
     {
@@ -210,13 +211,21 @@ def _scored(term: str, language: str) -> tuple[str, float, bool, bool]:
 def _names(text: str) -> set[str]:
     """Words written capitalized after the first word of a sentence: names, in the scripts
     that have capitals. Headlines are left out, as English ones capitalize every word.
-    ``SENTENCE_BREAK`` takes the full stop along with the space after it: it is no part of a
-    word, and a break that starts at a character is found faster than one behind it."""
+
+    A sentence ends at ``[.!?]`` and white space, or at line breaks. Rather than splitting the
+    text into sentences and every sentence into words, two scans find only the words that
+    matter, skipping the rest in C: ``SENTENCE_START`` the first word after each break, and
+    ``CAPITAL_WORD`` the words that start with a letter other than a lower-case Latin or
+    Cyrillic one (which ``isupper`` then checks) and not inside a word."""
+    first = TOKEN.search(text)
+    if first is None:
+        return set()
+    starts = {match.start(1) for match in SENTENCE_START.finditer(text)}
+    starts.add(first.start())
     return {
-        token.lower()
-        for sentence in SENTENCE_BREAK.split(text)
-        for token in TOKEN.findall(sentence)[1:]
-        if token[0].isupper()
+        word.lower()
+        for match in CAPITAL_WORD.finditer(text)
+        if match.start() not in starts and (word := match[0])[0].isupper()
     }
 
 

@@ -26,6 +26,7 @@ from streams.stories.terms import (
     MAX_WEIGHT,
     SCALE_STEMS,
     SCALED,
+    _names,
     content_vector,
     dot,
     heaviest,
@@ -139,6 +140,15 @@ def test_rare_words_and_names_inside_a_sentence_are_specific_and_domain_words_ar
     assert term_key("reservists") not in specific, "an uncommon domain word"
     assert term_key("friday") not in specific, "a common word, though capitalized"
     assert term_key("rasa") not in specific, "a two-letter key, which common words share"
+
+
+def test_names_are_capitalized_words_after_the_first_word_of_their_sentence() -> None:
+    text = (
+        '"Troops" left Ganja. Then\nOfficials met in Шамкир!  McLean said: iPhone, İzmir\u2028U.S. '
+        "Forces _Kyiv\n\nLater ДНР.Luhansk 3D"
+    )
+    assert _names(text) == {"ganja", "шамкир", "i̇zmir", "u", "s", "kyiv", "днр", "luhansk"}
+    assert _names("") == _names(" .\n") == _names("Ganja") == set()
 
 
 def test_alerts_new_story_then_corroborated_once_each_with_valid_contract() -> None:
