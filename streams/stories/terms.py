@@ -21,7 +21,7 @@ from itertools import compress
 
 import wordfreq
 
-DIGIT_SEPARATOR = re.compile(r"(\d)[.,](?=\d)")
+DIGIT_SEPARATOR = re.compile(r"[.,](?<=\d[.,])(?=\d)")
 TOKEN = re.compile(r"[^\W_]+")
 SCALED = re.compile(
     r"(\d+)(?:[.,](\d{1,2}))?\s*(thousand|тысяч\w*|тыс\b|тисяч\w*|тис\b|million|млн|миллион\w*|мільйон\w*)"
@@ -116,14 +116,15 @@ def terms(text: str) -> list[str]:
     finds the letter, hyphen and digit every one has: substring and literal-hyphen searches,
     where the patterns alone are tried at every digit or word boundary of a text that mostly
     has none. The patterns start with what they match, not a look-behind, which the regex
-    engine would try at every character.
+    engine would try at every character; ``DIGIT_SEPARATOR`` starts with the separator, which
+    the engine skips to faster than to a digit, and looks behind it for the digit.
     """
     text = text.lower()
     if any(stem in text for stem in SCALE_STEMS):
         text = SCALED.sub(_scaled, text)
     if MODEL_HINT.search(text):
         text = MODEL.sub(r"\1\2", text)
-    tokens = TOKEN.findall(DIGIT_SEPARATOR.sub(r"\1", text))
+    tokens = TOKEN.findall(DIGIT_SEPARATOR.sub("", text))
     return [token for token in tokens if len(token) >= 3 or token[0].isdigit()]
 
 
