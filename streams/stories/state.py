@@ -38,7 +38,8 @@ class Story:
 
     ``mass`` is kept heaviest first, so the terms the engine indexes are its first few, not a
     ranking of their own at every article. ``member_rows`` are the members as the record lists
-    them, built once per member rather than for every record of a story of hundreds."""
+    them, built once per member rather than for every record of a story of hundreds (tuples:
+    the same JSON, and the garbage collector stops tracking them)."""
 
     id: str
     first_time: float
@@ -60,7 +61,7 @@ class Story:
     mobilization_types: set[str] = field(default_factory=set)
     alerts: list[dict[str, Any]] = field(default_factory=list)
     languages: set[str] = field(default_factory=set)
-    member_rows: list[list[Any]] = field(default_factory=list, repr=False)
+    member_rows: list[tuple[str, bool, int]] = field(default_factory=list, repr=False)
 
     @classmethod
     def start(cls, story_id: str, article: StoryArticle) -> Story:
@@ -100,7 +101,7 @@ class Story:
         member = Member(first=self.articles == 1, sources=len(self.sources))
         if len(self.members) < MAX_MEMBERS:
             self.members[article.id] = member
-            self.member_rows.append([article.id, member.first, member.sources])
+            self.member_rows.append((article.id, member.first, member.sources))
         return member
 
     def record(self) -> dict[str, Any]:
@@ -151,5 +152,5 @@ class Story:
             mobilization_types=set(record["mobilization_types"]),
             alerts=list(record["alerts"]),
             languages=set(record.get("languages", ())),
-            member_rows=[[key, first, sources] for key, first, sources in record["members"]],
+            member_rows=[(key, first, sources) for key, first, sources in record["members"]],
         )

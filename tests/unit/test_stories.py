@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from streams.codec import decode_json
+from streams.codec import decode_json, encode_json
 from streams.stories import engine as engine_module
 from streams.stories.engine import (
     ASIDE_TYPE_PENALTY,
@@ -201,6 +201,19 @@ def test_an_actor_going_from_one_story_a_day_to_eight_escalates_once_a_steady_on
     assert alert["raised_at"].startswith("2026-10-27")
     assert alert["escalation"]["stories_in_window"] >= 5
     assert alert["escalation"]["baseline_per_window"] <= 1.0
+
+
+def test_a_story_rebuilt_from_its_record_ranks_its_terms_and_records_as_the_original() -> None:
+    engine = StoryEngine(StoryPolicy())
+    for index, source in enumerate(["Wire", "Daily", "Post"]):
+        outcome = engine.process(drill(f"a{index}", index, "Ganja", source=source))
+    assert outcome.record is not None
+    rebuilt = Story.from_record(decode_json(encode_json(outcome.record)))
+    weights = list(rebuilt.mass.values())
+    assert weights == sorted(weights, reverse=True), "heaviest first, as the index reads it"
+    assert list(rebuilt.mass) == list(engine._stories[rebuilt.id].mass)
+    assert encode_json(rebuilt.record()) == encode_json(outcome.record)
+    assert [member[0] for member in rebuilt.record()["members"]] == ["a0", "a1", "a2"]
 
 
 def test_an_engine_rebuilt_from_its_records_decides_as_the_original_would() -> None:
