@@ -130,13 +130,13 @@ class Story:
 
     @classmethod
     def from_record(cls, record: dict[str, Any]) -> Story:
-        mass = dict(heaviest(dict(record["mass"]), STORY_TERMS))
+        mass = dict(record["mass"])
         return cls(
             id=record["id"],
             first_time=record["first_time"],
             last_time=record["last_time"],
             last_arrival=record["last_arrival"],
-            mass=mass,
+            mass=dict(heaviest(mass, len(mass))),
             actors=set(record["actors"]),
             types=set(record["types"]),
             asserted_types=set(record.get("asserted_types", record["types"])),
