@@ -17,13 +17,14 @@ import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
+from itertools import islice
 from typing import Any
 
 from streams.stories.alerts import escalation_alert, story_alert
 from streams.stories.features import StoryArticle, read_article
 from streams.stories.policy import StoryPolicy
 from streams.stories.state import Story
-from streams.stories.terms import dot, heaviest, top_terms
+from streams.stories.terms import dot, heaviest
 
 HOUR = 3600.0
 SWEEP_HOURS = 1.0
@@ -289,13 +290,13 @@ def similarity(article: StoryArticle, story: Story) -> float:
         score *= CROSS_LANGUAGE_GAIN
     gap = max(0.0, story.first_time - article.time, article.time - story.last_time)
     score -= DRIFT_PER_DAY * gap / (24 * HOUR)
-    if article.actors and story.actors and not article.actors & story.actors:
+    if article.actors and story.actors and article.actors.isdisjoint(story.actors):
         score -= ACTOR_PENALTY
-    if article.types and story.types and not article.types & story.types:
+    if article.types and story.types and article.types.isdisjoint(story.types):
         score -= ASIDE_TYPE_PENALTY if _told_aside(article, story) else TYPE_PENALTY
-    if article.quantities and story.quantities and not article.quantities & story.quantities:
+    if article.quantities and story.quantities and article.quantities.isdisjoint(story.quantities):
         score -= QUANTITY_PENALTY
-    if article.specific and not article.specific & story.mass.keys():
+    if article.specific and story.mass.keys().isdisjoint(article.specific):
         score -= NAME_PENALTY
     return score
 
@@ -311,8 +312,9 @@ def _position(timeline: list[tuple[float, str]], moment: float) -> int:
 
 
 def _indexed_terms(story: Story) -> set[str]:
-    """The story's heaviest terms: enough to find it, few enough to bound the index."""
-    return set(top_terms(story.mass, INDEXED_TERMS))
+    """The story's heaviest terms (its mass is kept heaviest first): enough to find it, few
+    enough to bound the index."""
+    return set(islice(story.mass, INDEXED_TERMS))
 
 
 def _story_id(article_id: str) -> str:

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from streams.stories.features import StoryArticle
-from streams.stories.terms import Vector, top_terms
+from streams.stories.terms import Vector, heaviest
 
 STORY_TERMS = 48
 MAX_MEMBERS = 500
@@ -34,7 +34,12 @@ class Member:
 class Story:
     """A story in memory. ``actors``, ``types``, ``asserted_types`` and ``quantities`` are
     those of the article that started it: the event's own, which later reports (that also name
-    reactions and context) cannot widen until everything looks alike."""
+    reactions and context) cannot widen until everything looks alike.
+
+    ``mass`` is kept heaviest first, so the terms the engine indexes are its first few, not a
+    ranking of their own at every article. ``member_rows`` are the members as the record lists
+    them, built once per member rather than for every record of a story of hundreds (tuples:
+    the same JSON, and the garbage collector stops tracking them)."""
 
     id: str
     first_time: float
@@ -56,6 +61,7 @@ class Story:
     mobilization_types: set[str] = field(default_factory=set)
     alerts: list[dict[str, Any]] = field(default_factory=list)
     languages: set[str] = field(default_factory=set)
+    member_rows: list[tuple[str, bool, int]] = field(default_factory=list, repr=False)
 
     @classmethod
     def start(cls, story_id: str, article: StoryArticle) -> Story:
@@ -86,7 +92,7 @@ class Story:
         self.last_arrival = max(self.last_arrival, article.arrival)
         for term, weight in article.vector.items():
             self.mass[term] = self.mass.get(term, 0.0) + weight
-        self.mass = top_terms(self.mass, STORY_TERMS)
+        self.mass = dict(heaviest(self.mass, STORY_TERMS))
         self.sources.add(article.source)
         self.languages.add(article.language)
         if len(self.urls) < MAX_URLS:
@@ -95,6 +101,7 @@ class Story:
         member = Member(first=self.articles == 1, sources=len(self.sources))
         if len(self.members) < MAX_MEMBERS:
             self.members[article.id] = member
+            self.member_rows.append((article.id, member.first, member.sources))
         return member
 
     def record(self) -> dict[str, Any]:
@@ -110,7 +117,7 @@ class Story:
             "quantities": sorted(self.quantities),
             "sources": sorted(self.sources),
             "articles": self.articles,
-            "members": [[key, m.first, m.sources] for key, m in self.members.items()],
+            "members": list(self.member_rows),
             "first_article": self.first_article,
             "latest_article": self.latest_article,
             "urls": self.urls,
@@ -123,13 +130,13 @@ class Story:
 
     @classmethod
     def from_record(cls, record: dict[str, Any]) -> Story:
-        mass = {term: weight for term, weight in record["mass"]}
+        mass = dict(record["mass"])
         return cls(
             id=record["id"],
             first_time=record["first_time"],
             last_time=record["last_time"],
             last_arrival=record["last_arrival"],
-            mass=mass,
+            mass=dict(heaviest(mass, len(mass))),
             actors=set(record["actors"]),
             types=set(record["types"]),
             asserted_types=set(record.get("asserted_types", record["types"])),
@@ -145,4 +152,5 @@ class Story:
             mobilization_types=set(record["mobilization_types"]),
             alerts=list(record["alerts"]),
             languages=set(record.get("languages", ())),
+            member_rows=[(key, first, sources) for key, first, sources in record["members"]],
         )

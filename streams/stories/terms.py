@@ -21,7 +21,7 @@ from itertools import compress
 
 import wordfreq
 
-DIGIT_SEPARATOR = re.compile(r"(\d)[.,](?=\d)")
+DIGIT_SEPARATOR = re.compile(r"[.,](?<=\d[.,])(?=\d)")
 TOKEN = re.compile(r"[^\W_]+")
 SCALED = re.compile(
     r"(\d+)(?:[.,](\d{1,2}))?\s*(thousand|тысяч\w*|тыс\b|тисяч\w*|тис\b|million|млн|миллион\w*|мільйон\w*)"
@@ -44,7 +44,8 @@ SPECIFIC_WEIGHT = 3.8
 NAME_WEIGHT = 2.0
 SPECIFIC_KEY_CHARS = 3
 HEAP_FROM = 1000
-SENTENCE_BREAK = re.compile(r"[.!?]\s+|\n+")
+SENTENCE_START = re.compile(r"[.!?\n](?:(?<=\n)|\s)[\W_]*([^\W_]+)")
+CAPITAL_WORD = re.compile(r"[^\W\d_a-zа-яёіїєґ](?<![^\W_].)[^\W_]*")
 
 _CYRILLIC = str.maketrans(
     {
@@ -118,14 +119,15 @@ def terms(text: str) -> list[str]:
     finds the letter, hyphen and digit every one has: substring and literal-hyphen searches,
     where the patterns alone are tried at every digit or word boundary of a text that mostly
     has none. The patterns start with what they match, not a look-behind, which the regex
-    engine would try at every character.
+    engine would try at every character; ``DIGIT_SEPARATOR`` starts with the separator, which
+    the engine skips to faster than to a digit, and looks behind it for the digit.
     """
     text = text.lower()
     if any(stem in text for stem in SCALE_STEMS):
         text = SCALED.sub(_scaled, text)
     if MODEL_HINT.search(text):
         text = MODEL.sub(r"\1\2", text)
-    tokens = TOKEN.findall(DIGIT_SEPARATOR.sub(r"\1", text))
+    tokens = TOKEN.findall(DIGIT_SEPARATOR.sub("", text))
     return [token for token in tokens if len(token) >= 3 or token[0].isdigit()]
 
 
@@ -213,13 +215,21 @@ def _scored(term: str, language: str) -> tuple[str, float, bool, bool]:
 def _names(text: str) -> set[str]:
     """Words written capitalized after the first word of a sentence: names, in the scripts
     that have capitals. Headlines are left out, as English ones capitalize every word.
-    ``SENTENCE_BREAK`` takes the full stop along with the space after it: it is no part of a
-    word, and a break that starts at a character is found faster than one behind it."""
+
+    A sentence ends at ``[.!?]`` and white space, or at line breaks. Rather than splitting the
+    text into sentences and every sentence into words, two scans find only the words that
+    matter, skipping the rest in C: ``SENTENCE_START`` the first word after each break, and
+    ``CAPITAL_WORD`` the words that start with a letter other than a lower-case Latin or
+    Cyrillic one (which ``isupper`` then checks) and not inside a word."""
+    first = TOKEN.search(text)
+    if first is None:
+        return set()
+    starts = {match.start(1) for match in SENTENCE_START.finditer(text)}
+    starts.add(first.start())
     return {
-        token.lower()
-        for sentence in SENTENCE_BREAK.split(text)
-        for token in TOKEN.findall(sentence)[1:]
-        if token[0].isupper()
+        word.lower()
+        for match in CAPITAL_WORD.finditer(text)
+        if match.start() not in starts and (word := match[0])[0].isupper()
     }
 
 
@@ -259,5 +269,11 @@ def unit(vector: Vector) -> Vector:
 
 def dot(vector: Vector, other: Vector) -> float:
     """Dot product (the cosine of two unit vectors), summed in the order of ``vector``, so that
-    the result does not depend on the order ``other`` was built or recovered in."""
-    return sum(weight * other.get(term, 0.0) for term, weight in vector.items())
+    the result does not depend on the order ``other`` was built or recovered in. A plain loop:
+    it adds the same products in the same order as ``sum`` over a generator would, in four
+    fifths of the time, and it runs for every candidate story of every article."""
+    total = 0.0
+    get = other.get
+    for term, weight in vector.items():
+        total += weight * get(term, 0.0)
+    return total

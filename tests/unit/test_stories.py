@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from streams.codec import decode_json
+from streams.codec import decode_json, encode_json
 from streams.stories import engine as engine_module
 from streams.stories.engine import (
     ASIDE_TYPE_PENALTY,
@@ -26,6 +26,7 @@ from streams.stories.terms import (
     MAX_WEIGHT,
     SCALE_STEMS,
     SCALED,
+    _names,
     content_vector,
     dot,
     heaviest,
@@ -141,6 +142,15 @@ def test_rare_words_and_names_inside_a_sentence_are_specific_and_domain_words_ar
     assert term_key("rasa") not in specific, "a two-letter key, which common words share"
 
 
+def test_names_are_capitalized_words_after_the_first_word_of_their_sentence() -> None:
+    text = (
+        '"Troops" left Ganja. Then\nOfficials met in Шамкир!  McLean said: iPhone, İzmir\u2028U.S. '
+        "Forces _Kyiv\n\nLater ДНР.Luhansk 3D"
+    )
+    assert _names(text) == {"ganja", "шамкир", "i̇zmir", "u", "s", "kyiv", "днр", "luhansk"}
+    assert _names("") == _names(" .\n") == _names("Ganja") == set()
+
+
 def test_alerts_new_story_then_corroborated_once_each_with_valid_contract() -> None:
     engine = StoryEngine(StoryPolicy(corroboration_sources=3))
     kinds = []
@@ -191,6 +201,19 @@ def test_an_actor_going_from_one_story_a_day_to_eight_escalates_once_a_steady_on
     assert alert["raised_at"].startswith("2026-10-27")
     assert alert["escalation"]["stories_in_window"] >= 5
     assert alert["escalation"]["baseline_per_window"] <= 1.0
+
+
+def test_a_story_rebuilt_from_its_record_ranks_its_terms_and_records_as_the_original() -> None:
+    engine = StoryEngine(StoryPolicy())
+    for index, source in enumerate(["Wire", "Daily", "Post"]):
+        outcome = engine.process(drill(f"a{index}", index, "Ganja", source=source))
+    assert outcome.record is not None
+    rebuilt = Story.from_record(decode_json(encode_json(outcome.record)))
+    weights = list(rebuilt.mass.values())
+    assert weights == sorted(weights, reverse=True), "heaviest first, as the index reads it"
+    assert list(rebuilt.mass) == list(engine._stories[rebuilt.id].mass)
+    assert encode_json(rebuilt.record()) == encode_json(outcome.record)
+    assert [member[0] for member in rebuilt.record()["members"]] == ["a0", "a1", "a2"]
 
 
 def test_an_engine_rebuilt_from_its_records_decides_as_the_original_would() -> None:
