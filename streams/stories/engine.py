@@ -187,9 +187,21 @@ class StoryEngine:
                 self._escalated[actor] = max(self._escalated.get(actor, raised), raised)
 
     def _forget(self, story: Story) -> None:
+        """Drop a story from every index, its actors' timelines included: stories expire by
+        arrival and timelines by publication, so an article published long after it arrived
+        would otherwise leave an entry for a story that is gone (and an engine rebuilt from
+        the records would not have it)."""
         del self._stories[story.id]
         for article_id in story.members:
             self._article_story.pop(article_id, None)
+        entry = (story.mobilization_time, story.id)
+        for actor in story.mobilization_actors:
+            timeline = self._timelines.get(actor, [])
+            index = bisect.bisect_left(timeline, entry)
+            if index < len(timeline) and timeline[index] == entry:
+                del timeline[index]
+            if not timeline:
+                self._timelines.pop(actor, None)
         for term in _indexed_terms(story):
             postings = self._postings.get(term)
             if postings is not None:

@@ -242,6 +242,33 @@ def test_stories_older_than_retention_are_forgotten_as_event_time_moves_on() -> 
     assert len(engine) == 2
 
 
+def test_a_story_published_long_after_it_arrived_leaves_no_timeline_entry_when_forgotten() -> None:
+    """Stories expire by arrival, escalation timelines by publication: a story whose article
+    was published 400 h after it arrived expired while its timeline entry stayed, and the
+    actor's next escalation check looked the gone story up (KeyError: every later
+    mobilization article of the actor went to the dead-letter topic)."""
+    policy = StoryPolicy()
+    engine = StoryEngine(policy)
+    skewed = drill("skewed", 0, "Ganja") | {"published_at": _stamp(400)}
+    gone = engine.process(skewed).story["id"]
+    quiet = drill("quiet", 200, "Quiet", mobilization=False)
+    assert engine.process(quiet).expired == [gone]
+    outcomes = [
+        engine.process(
+            enriched(f"late{n}", hours=201, title=f"Qx{n} Vz{n}", body=f"Kj{n} Wq{n}.")
+            | {"published_at": _stamp(400 + n)}
+        )
+        for n in range(6)
+    ]
+    escalations = [a for o in outcomes for a in o.alerts if a["kind"] == "escalation"]
+    assert escalations, "five stories of one actor within a day escalate"
+    assert all(gone not in str(alert) for alert in escalations)
+
+
+def _stamp(hours: float) -> str:
+    return (START + timedelta(hours=hours)).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
 def test_pairwise_scores_count_article_pairs() -> None:
     truth = {"a": "1", "b": "1", "c": "2", "d": "2"}
     predicted = {"a": "x", "b": "x", "c": "x", "d": "y"}
