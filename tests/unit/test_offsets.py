@@ -14,7 +14,12 @@ import pytest
 from faust.transport import consumer as faust_consumer
 from faust.types import TP, ConsumerMessage
 
-from streams.offsets import MusterApp, RebalanceSafeConsumer, RebalanceSafeTransport
+from streams.offsets import (
+    FETCH_MAX_WAIT_MS,
+    MusterApp,
+    RebalanceSafeConsumer,
+    RebalanceSafeTransport,
+)
 
 TAGGED = TP("news.articles.tagged", 0)
 
@@ -315,3 +320,11 @@ async def test_events_thrown_away_by_flow_control_are_fetched_again_first(
     consumer.flow_active = True
     await batch()
     assert sought_after == [0, 12]
+
+
+async def test_fetches_wait_briefly_for_records(consumer: RebalanceSafeConsumer) -> None:
+    """A fetch waiting on idle partitions must not hold a partition whose stream buffer has
+    drained back for Faust's 1.5 s: the broker's consumer is built with the short wait."""
+    thread = consumer._new_consumer_thread()
+    kafka_consumer = thread._create_worker_consumer(consumer.transport)
+    assert kafka_consumer._fetch_max_wait_ms == FETCH_MAX_WAIT_MS < 1500
