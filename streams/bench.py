@@ -446,8 +446,11 @@ def _drain_with(settings: Settings, workdir: Path, count: int) -> int:
         for n in range(count)
     ]
     try:
-        for worker in workers:
-            worker.wait_ready(timeout_s=JOIN_READY_S)
+        for number, worker in enumerate(workers, start=1):
+            try:
+                worker.wait_ready(timeout_s=JOIN_READY_S)
+            except WorkerNotReady as stuck:
+                raise WorkerNotReady(f"worker {number} of {count}: {stuck}") from None
         return _drain_backlog(settings, workers[0])
     finally:
         for worker in workers:

@@ -8,6 +8,7 @@ import signal
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.request
 from pathlib import Path
 
@@ -70,15 +71,22 @@ class WorkerProcess:
         recovered); raise with the log's tail if it exits or takes longer."""
         url = f"http://{self.settings.web_host}:{self.settings.web_port}/readyz"
         deadline = time.monotonic() + timeout_s
+        said = "nothing (no answer)"
         while True:
             try:
                 with urllib.request.urlopen(url, timeout=5) as response:
                     if response.status == 200:
                         return
+            except urllib.error.HTTPError as answer:
+                said = answer.read().decode("utf-8", errors="replace")
             except OSError:
                 pass
             if not self.alive() or time.monotonic() > deadline:
-                raise WorkerNotReady(f"the worker did not become ready:\n{self.log_tail()}")
+                state = "exited" if not self.alive() else f"still not ready after {timeout_s:.0f} s"
+                raise WorkerNotReady(
+                    f"the worker did not become ready (pid {self.pid}, {state}); its /readyz "
+                    f"last said {said}; the end of its log:\n{self.log_tail()}"
+                )
             time.sleep(0.3)
 
     def log_tail(self, chars: int = 6000) -> str:
