@@ -1,0 +1,70 @@
+"""Classes of error found on tests/data/tagger-blind5, each with both sides: the sentence the
+tagger must now get right and a nearby real military sentence it must still tag."""
+
+import pytest
+
+from streams.tagger import tag_text
+
+
+def title_pairs(title: str, body: str, language: str = "en") -> set[tuple[str, str]]:
+    result = tag_text(title, body, language=language, reference_year=2026)
+    return {(s.type, s.polarity) for s in result.signals}
+
+
+@pytest.mark.parametrize(
+    ("title", "body", "language"),
+    [
+        (
+            "Shooter update lets players call up reserves and deploy tank battalions",
+            "The winter update goes live on Tuesday.",
+            "en",
+        ),
+        (
+            "Игра получила режим с переброской дивизий",
+            "В онлайн-игре вышло зимнее обновление. Игроки смогут перебрасывать дивизии между "
+            "фронтами и призывать подкрепления из резерва.",
+            "ru",
+        ),
+        (
+            "Гра отримала режим з перекиданням полків",
+            "Студія випустила оновлення для стратегії. Тепер гравці можуть мобілізувати "
+            "ополчення і перекидати полки на інші ділянки карти.",
+            "uk",
+        ),
+    ],
+)
+def test_what_a_games_update_lets_players_do_is_its_mechanics(
+    title: str, body: str, language: str
+) -> None:
+    assert title_pairs(title, body, language) == set()
+
+
+@pytest.mark.parametrize(
+    ("title", "body", "language", "expected"),
+    [
+        (
+            "Army deploys tank battalions to the border",
+            "In an update on Monday, the ministry said regional players can no longer ignore "
+            "the build-up after the army deployed two tank battalions to the border.",
+            "en",
+            ("troop_movement", "asserted"),
+        ),
+        (
+            "",
+            "В ходе обновления парка техники армия перебросила дивизию к границе, и региональные "
+            "игроки могут это учитывать.",
+            "ru",
+            ("troop_movement", "asserted"),
+        ),
+        (
+            "",
+            "Після оновлення техніки бригаду перекинули до кордону.",
+            "uk",
+            ("troop_movement", "asserted"),
+        ),
+    ],
+)
+def test_an_update_in_military_news_is_no_game(
+    title: str, body: str, language: str, expected: tuple[str, str]
+) -> None:
+    assert expected in title_pairs(title, body, language)
