@@ -68,3 +68,61 @@ def test_an_update_in_military_news_is_no_game(
     title: str, body: str, language: str, expected: tuple[str, str]
 ) -> None:
     assert expected in title_pairs(title, body, language)
+
+
+@pytest.mark.parametrize(
+    ("body", "language"),
+    [
+        ("В его состав вошли две механизированные бригады и артиллерийская бригада.", "ru"),
+        ("До його складу увійшли механізовані та артилерійські підрозділи.", "uk"),
+        (
+            "Генштаб ЗСУ повідомляє: з метою посилення оборони на північному напрямку "
+            "сформовано нове командування.",
+            "uk",
+        ),
+    ],
+)
+def test_units_joining_a_formation_or_a_purpose_are_no_move(body: str, language: str) -> None:
+    assert ("troop_movement", "asserted") not in title_pairs("", body, language)
+
+
+@pytest.mark.parametrize(
+    ("body", "language"),
+    [
+        ("Для усиления группировки к границе переброшены две бригады.", "ru"),
+        ("Для посилення угруповання до кордону перекинуто дві бригади.", "uk"),
+        ("Российские войска вошли в город на рассвете.", "ru"),
+    ],
+)
+def test_a_move_told_beside_a_purpose_is_still_a_move(body: str, language: str) -> None:
+    assert ("troop_movement", "asserted") in title_pairs("", body, language)
+
+
+@pytest.mark.parametrize(
+    ("body", "language"),
+    [
+        (
+            "С баз хранения Восточного военного округа в Забайкальском крае в ноябре выведено "
+            "более 100 единиц бронетехники.",
+            "ru",
+        ),
+        ("Техніку розвантажують і виводять на полігон.", "uk"),
+    ],
+)
+def test_hardware_taken_out_of_storage_or_to_a_range_is_no_pull_back(
+    body: str, language: str
+) -> None:
+    assert ("de_escalation", "asserted") not in title_pairs("", body, language)
+
+
+@pytest.mark.parametrize(
+    ("body", "language"),
+    [
+        ("Россия вывела бронетехнику из приграничных районов.", "ru"),
+        ("Білорусь вивела бронетехніку з прикордонних районів.", "uk"),
+    ],
+)
+def test_hardware_pulled_back_from_the_border_is_still_a_pull_back(
+    body: str, language: str
+) -> None:
+    assert ("de_escalation", "asserted") in title_pairs("", body, language)
