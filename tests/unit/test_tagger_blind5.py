@@ -126,3 +126,25 @@ def test_hardware_pulled_back_from_the_border_is_still_a_pull_back(
     body: str, language: str
 ) -> None:
     assert ("de_escalation", "asserted") in title_pairs("", body, language)
+
+
+@pytest.mark.parametrize(
+    ("title", "language"),
+    [
+        ("Атмосферный фронт смещается на восток, МЧС привело силы в повышенную готовность", "ru"),
+        ("Атмосферний фронт рухається на схід, ДСНС привела сили в підвищену готовність", "uk"),
+    ],
+)
+def test_a_weather_front_leaves_the_emergency_service_civil(title: str, language: str) -> None:
+    assert title_pairs(title, "", language) == set()
+
+
+@pytest.mark.parametrize(
+    ("title", "language"),
+    [
+        ("На фронте войска приведены в повышенную боевую готовность", "ru"),
+        ("На фронті війська приведено в підвищену бойову готовність", "uk"),
+    ],
+)
+def test_troops_at_the_front_on_alert_are_a_readiness_increase(title: str, language: str) -> None:
+    assert ("readiness_increase", "asserted") in title_pairs(title, "", language)
