@@ -148,3 +148,46 @@ def test_a_weather_front_leaves_the_emergency_service_civil(title: str, language
 )
 def test_troops_at_the_front_on_alert_are_a_readiness_increase(title: str, language: str) -> None:
     assert ("readiness_increase", "asserted") in title_pairs(title, "", language)
+
+
+@pytest.mark.parametrize(
+    ("title", "body", "language"),
+    [
+        (
+            "Hackers mobilise botnet army against Nordic banks; cyber agency raises alert level",
+            "A pro-Russian hacker group mobilised an army of hijacked devices to knock the "
+            "websites of several banks offline.",
+            "en",
+        ),
+        ("", '"Наша киберармия мобилизовала тысячи ботов", - говорится в сообщении группы.', "ru"),
+        ("", "Хакери заявили, що їхня кіберармія мобілізувала тисячі ботів.", "uk"),
+    ],
+)
+def test_a_hackers_army_of_devices_is_no_call_up(title: str, body: str, language: str) -> None:
+    assert title_pairs(title, body, language) == set()
+
+
+@pytest.mark.parametrize(
+    ("body", "language", "expected"),
+    [
+        (
+            "Russia mobilised an army of 300,000 reservists in the autumn.",
+            "en",
+            ("mobilization_callup", "asserted"),
+        ),
+        (
+            "After the cyber attack, the army put its units on high alert.",
+            "en",
+            ("readiness_increase", "asserted"),
+        ),
+        (
+            "После кибератаки армия мобилизовала резервистов.",
+            "ru",
+            ("mobilization_callup", "asserted"),
+        ),
+    ],
+)
+def test_an_army_after_a_cyber_attack_is_still_an_army(
+    body: str, language: str, expected: tuple[str, str]
+) -> None:
+    assert expected in title_pairs("", body, language)
