@@ -24,6 +24,7 @@ TARGET_REACH = 3
 TIME_REACH_AFTER = 12
 MODAL_REACH_AFTER = 2
 FUTURE_REACH_AFTER = 5
+CONDITION_REACH_AFTER = 3
 MAX_TARGET_CANDIDATES = 4
 T = TypeVar("T")
 EQUIPMENT_CONCEPTS = ("HARDWARE", "WEAPONS")
@@ -170,6 +171,7 @@ def _polarity(
             )
         )
         or (present("CONDITION") and view.hits_in("CONDITION", _clause_start(view, start), start))
+        or (present("CONDITION_AFTER") and _condition_follows(view, end))
         or (
             view.field == "title"
             and _cue_in_or_before(view, "HEADLINE_FUTURE", start, end, HYPOTHETICAL_REACH)
@@ -181,6 +183,18 @@ def _polarity(
     if background and not present("RECENT"):
         return "historical"
     return "asserted"
+
+
+def _condition_follows(view: SentenceView, end: int) -> bool:
+    """Does a condition follow the trigger closely ("put troops on higher alert if the North
+    resumes", "может повысить боеготовность, если ...")? Only a comma may stand between, as
+    Russian and Ukrainian set one before every "если", "якщо"; a colon, semicolon, bracket or
+    dash ends the trigger's clause first."""
+    horizon = _word_after(view, end, CONDITION_REACH_AFTER)
+    for cue in view.hits_in("CONDITION_AFTER", end, horizon):
+        between = view.text[end : cue.start]
+        return not any(mark in between for mark in ";:()\u2014") and " - " not in between
+    return False
 
 
 def _clause_start(view: SentenceView, position: int) -> int:

@@ -191,3 +191,76 @@ def test_an_army_after_a_cyber_attack_is_still_an_army(
     body: str, language: str, expected: tuple[str, str]
 ) -> None:
     assert expected in title_pairs("", body, language)
+
+
+@pytest.mark.parametrize(
+    ("body", "language", "expected"),
+    [
+        (
+            "South Korea could move artillery units to the border and put front-line troops on "
+            "higher alert if North Korea resumes its loudspeaker campaign.",
+            "en",
+            ("readiness_increase", "hypothetical"),
+        ),
+        (
+            "Сербия приведет армию в повышенную боевую готовность, если Приштина введет спецназ.",
+            "ru",
+            ("readiness_increase", "hypothetical"),
+        ),
+        (
+            "Румунія підвищить боєготовність підрозділів ППО, якщо дрони знову залетять.",
+            "uk",
+            ("readiness_increase", "hypothetical"),
+        ),
+    ],
+)
+def test_a_condition_right_after_the_trigger_makes_it_hypothetical(
+    body: str, language: str, expected: tuple[str, str]
+) -> None:
+    assert expected in title_pairs("", body, language)
+
+
+@pytest.mark.parametrize(
+    ("body", "language"),
+    [
+        (
+            "Poland put its troops on higher alert after the strikes, asking NATO if it would "
+            "help.",
+            "en",
+        ),
+        ("The army deployed two battalions to the border in case of an attack.", "en"),
+        ("Армия Сербии приведена в повышенную боевую готовность, сообщили в министерстве.", "ru"),
+    ],
+)
+def test_a_condition_far_from_the_trigger_leaves_it_told(body: str, language: str) -> None:
+    found = title_pairs("", body, language)
+    assert found & {("readiness_increase", "asserted"), ("troop_movement", "asserted")}
+
+
+@pytest.mark.parametrize(
+    ("body", "language", "expected"),
+    [
+        (
+            "Министерство обороны Сербии назвало не соответствующими действительности сообщения "
+            "СМИ о приведении армии в повышенную боевую готовность.",
+            "ru",
+            ("readiness_increase", "negated"),
+        ),
+        (
+            "Міністерство оборони Сербії назвало такими, що не відповідають дійсності, "
+            "повідомлення про приведення армії в підвищену бойову готовність.",
+            "uk",
+            ("readiness_increase", "negated"),
+        ),
+        (
+            "Министерство обороны Сербии сообщило о приведении армии в повышенную боевую "
+            "готовность.",
+            "ru",
+            ("readiness_increase", "asserted"),
+        ),
+    ],
+)
+def test_reports_called_untrue_are_denied(
+    body: str, language: str, expected: tuple[str, str]
+) -> None:
+    assert expected in title_pairs("", body, language)
