@@ -264,3 +264,63 @@ def test_reports_called_untrue_are_denied(
     body: str, language: str, expected: tuple[str, str]
 ) -> None:
     assert expected in title_pairs("", body, language)
+
+
+@pytest.mark.parametrize(
+    ("body", "language"),
+    [
+        (
+            "В музейном комплексе открылась экспозиция из 15 танков, которые реставраторы "
+            "восстановили после многолетнего хранения на складах.",
+            "ru",
+        ),
+        (
+            "У музейному комплексі відкрили експозицію з 15 танків, які реставратори відновили "
+            "після багаторічного зберігання на складах.",
+            "uk",
+        ),
+    ],
+)
+def test_tanks_a_museum_restores_after_storage_are_exhibits(body: str, language: str) -> None:
+    assert title_pairs("", body, language) == set()
+
+
+@pytest.mark.parametrize(
+    ("body", "language"),
+    [
+        (
+            "Реставраторы ремонтного завода восстановили после хранения 20 танков Т-62, которые "
+            "отправят на фронт.",
+            "ru",
+        ),
+        (
+            "Танки, ранее стоявшие в музейной экспозиции, выведены с баз хранения и отправлены в "
+            "войска.",
+            "ru",
+        ),
+        (
+            "Реставратори ремонтного заводу відновили після зберігання 20 танків Т-62 для фронту.",
+            "uk",
+        ),
+    ],
+)
+def test_tanks_restored_from_storage_for_the_front_are_still_taken_out(
+    body: str, language: str
+) -> None:
+    assert ("equipment_from_storage", "asserted") in title_pairs("", body, language)
+
+
+def test_units_stationed_along_a_river_are_where_they_are() -> None:
+    body = "The tanks will be handed to units stationed along the Evros river."
+    assert not {s for s in title_pairs("", body) if s[0] == "troop_movement"}
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "NATO has stationed extra troops along its eastern flank.",
+        "Russia has deployed two brigades along the Finnish border.",
+    ],
+)
+def test_troops_newly_stationed_along_a_border_moved(body: str) -> None:
+    assert ("troop_movement", "asserted") in title_pairs("", body)
