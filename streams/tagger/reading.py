@@ -22,6 +22,9 @@ NEGATION_REACH = 5
 HYPOTHETICAL_REACH = 8
 TARGET_REACH = 3
 TIME_REACH_AFTER = 12
+# A pluperfect trigger ("had rushed tens of thousands of troops to the region after the
+# clashes in 2020") looks back: its date may come further on in its clause.
+PLUPERFECT_REACH_AFTER = 20
 MODAL_REACH_AFTER = 2
 FUTURE_REACH_AFTER = 5
 CONDITION_REACH_AFTER = 3
@@ -178,7 +181,7 @@ def _polarity(
         )
     ):
         return "hypothetical"
-    if _dated_in_past(view, end, reference_year):
+    if _dated_in_past(view, end, reference_year, start):
         return "historical"
     if background and not present("RECENT"):
         return "historical"
@@ -267,13 +270,20 @@ def _clause_horizon(view: SentenceView, end: int, words: int, *, joins: bool = T
     return join[0].start if join else horizon
 
 
-def _dated_in_past(view: SentenceView, end: int, reference_year: int | None) -> bool:
+def _dated_in_past(
+    view: SentenceView, end: int, reference_year: int | None, start: int | None = None
+) -> bool:
     """A past time before the trigger, or after it in the same clause ("intervened in a war
-    between ... in 1992"), up to ``TIME_REACH_AFTER`` words."""
+    between ... in 1992"), up to ``TIME_REACH_AFTER`` words, or ``PLUPERFECT_REACH_AFTER``
+    when the trigger is told in the pluperfect (``start`` given and a PLUPERFECT cue in or
+    just before it)."""
     recent = view.has("RECENT")
     if not view.has("HISTORICAL") and (recent or not _has_past_year(view, reference_year)):
         return False
-    horizon = _clause_horizon(view, end, TIME_REACH_AFTER, joins=False)
+    reach = TIME_REACH_AFTER
+    if start is not None and _cue_in_or_before(view, "PLUPERFECT", start, end, 1):
+        reach = PLUPERFECT_REACH_AFTER
+    horizon = _clause_horizon(view, end, reach, joins=False)
     if view.hits_in("HISTORICAL", view.start, horizon):
         return True
     if recent:

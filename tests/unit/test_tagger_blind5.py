@@ -324,3 +324,23 @@ def test_units_stationed_along_a_river_are_where_they_are() -> None:
 )
 def test_troops_newly_stationed_along_a_border_moved(body: str) -> None:
     assert ("troop_movement", "asserted") in title_pairs("", body)
+
+
+def test_a_pluperfect_move_dated_later_in_its_clause_is_background() -> None:
+    body = (
+        "The two armies had rushed tens of thousands of troops to the region after deadly "
+        "clashes in the Galwan valley in 2020."
+    )
+    assert title_pairs("", body) == {("troop_movement", "historical")}
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Russia had moved two brigades to the border by Monday, officials said.",
+        "The army rushed thousands of troops to the region on Monday, reversing a drawdown "
+        "that had begun slowly across several provinces in 2023.",
+    ],
+)
+def test_a_move_without_a_past_date_in_reach_is_told(body: str) -> None:
+    assert ("troop_movement", "asserted") in title_pairs("", body)
