@@ -344,3 +344,32 @@ def test_a_pluperfect_move_dated_later_in_its_clause_is_background() -> None:
 )
 def test_a_move_without_a_past_date_in_reach_is_told(body: str) -> None:
     assert ("troop_movement", "asserted") in title_pairs("", body)
+
+
+@pytest.mark.parametrize(
+    ("title", "body"),
+    [
+        (
+            "",
+            "Poland's Operational Command said it had scrambled fighter jets and put ground-based "
+            "air defence and radar reconnaissance systems on the highest state of readiness.",
+        ),
+        ("", "Romania placed its fighter jets on high alert after drones crossed the border."),
+    ],
+)
+def test_air_defence_put_on_alert_is_a_readiness_increase(title: str, body: str) -> None:
+    assert ("readiness_increase", "asserted") in title_pairs(title, body)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Kyiv residents were told to stay on alert as air defence worked overnight.",
+        "Air defence remains on standby, as it has been all year.",
+        "Airports were placed on alert after air defence was activated over Warsaw.",
+    ],
+)
+def test_people_or_airports_on_alert_beside_air_defence_are_no_readiness_increase(
+    body: str,
+) -> None:
+    assert ("readiness_increase", "asserted") not in title_pairs("", body)
