@@ -373,3 +373,40 @@ def test_people_or_airports_on_alert_beside_air_defence_are_no_readiness_increas
     body: str,
 ) -> None:
     assert ("readiness_increase", "asserted") not in title_pairs("", body)
+
+
+@pytest.mark.parametrize(
+    ("body", "language"),
+    [
+        ("Колонна военной техники движется по трассе М4 в сторону Белгорода.", "ru"),
+        (
+            "Колонна из 12 тягачей с пусковыми установками «Искандер» с белорусскими номерами "
+            "движется по трассе М1 в сторону Бреста.",
+            "ru",
+        ),
+        ("Колона тягачів з пусковими установками «Іскандер» рухається трасою М2.", "uk"),
+    ],
+)
+def test_a_column_of_launchers_on_a_highway_moves(body: str, language: str) -> None:
+    assert ("troop_movement", "asserted") in title_pairs("", body, language)
+
+
+@pytest.mark.parametrize(
+    ("body", "language"),
+    [
+        ("Инкассаторская машина попала в ДТП на трассе М4, полиция перекрыла движение.", "ru"),
+        (
+            "К трассам стянуто более 200 единиц снегоуборочной техники, сформирована группировка "
+            "для помощи водителям на заметенных участках.",
+            "ru",
+        ),
+        ("До трас перекинуто 150 одиниць снігоприбиральної техніки.", "uk"),
+    ],
+)
+def test_snow_ploughs_and_road_accidents_on_a_highway_are_civil(body: str, language: str) -> None:
+    assert title_pairs("", body, language) == set()
+
+
+def test_a_military_grouping_formed_is_still_a_grouping() -> None:
+    body = "В Белоруссии сформирована новая региональная группировка войск."
+    assert ("force_grouping", "asserted") in title_pairs("", body, "ru")
