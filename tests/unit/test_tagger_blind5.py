@@ -410,3 +410,25 @@ def test_snow_ploughs_and_road_accidents_on_a_highway_are_civil(body: str, langu
 def test_a_military_grouping_formed_is_still_a_grouping() -> None:
     body = "В Белоруссии сформирована новая региональная группировка войск."
     assert ("force_grouping", "asserted") in title_pairs("", body, "ru")
+
+
+@pytest.mark.parametrize(
+    ("body", "language"),
+    [
+        ("Литва планує передати Україні протиповітряні системи малої дальності.", "uk"),
+        ("Литва планирует передать Украине системы противовоздушной обороны.", "ru"),
+    ],
+)
+def test_air_defence_named_in_full_is_a_weapon_supplied(body: str, language: str) -> None:
+    assert title_pairs("", body, language) == {("arms_transfer", "hypothetical")}
+
+
+@pytest.mark.parametrize(
+    ("body", "language"),
+    [
+        ("Силы противовоздушной обороны приведены в повышенную боевую готовность.", "ru"),
+        ("Сили протиповітряної оборони приведено в підвищену бойову готовність.", "uk"),
+    ],
+)
+def test_air_defence_forces_on_alert_stay_a_readiness_increase(body: str, language: str) -> None:
+    assert title_pairs("", body, language) == {("readiness_increase", "asserted")}
