@@ -432,3 +432,22 @@ def test_air_defence_named_in_full_is_a_weapon_supplied(body: str, language: str
 )
 def test_air_defence_forces_on_alert_stay_a_readiness_increase(body: str, language: str) -> None:
     assert title_pairs("", body, language) == {("readiness_increase", "asserted")}
+
+
+def test_a_launch_date_moved_up_is_rescheduled() -> None:
+    body = (
+        "The launch was moved up by a month after the military reassigned the mission from "
+        "another rocket."
+    )
+    assert title_pairs("", body) == set()
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The battalion was moved up to the front line after the military reassigned it.",
+        "The vote was moved forward as troops were moved to the border.",
+    ],
+)
+def test_a_unit_moved_up_beside_a_rescheduled_date_still_moved(body: str) -> None:
+    assert ("troop_movement", "asserted") in title_pairs("", body)
