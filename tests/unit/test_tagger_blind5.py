@@ -451,3 +451,25 @@ def test_a_launch_date_moved_up_is_rescheduled() -> None:
 )
 def test_a_unit_moved_up_beside_a_rescheduled_date_still_moved(body: str) -> None:
     assert ("troop_movement", "asserted") in title_pairs("", body)
+
+
+@pytest.mark.parametrize(
+    ("body", "language"),
+    [
+        (
+            "Полки приведены в высшую степень боевой готовности и выведены в районы боевого "
+            "дежурства.",
+            "ru",
+        ),
+        ("Підрозділи виведені в райони зосередження.", "uk"),
+    ],
+)
+def test_units_brought_out_to_their_areas_moved_out(body: str, language: str) -> None:
+    found = title_pairs("", body, language)
+    assert ("troop_movement", "asserted") in found
+    assert ("de_escalation", "asserted") not in found
+
+
+def test_hardware_brought_out_of_storage_is_neither_a_move_nor_a_pull_back() -> None:
+    body = "С баз хранения выведено более 100 единиц бронетехники."
+    assert title_pairs("", body, "ru") == {("equipment_from_storage", "asserted")}
