@@ -473,3 +473,31 @@ def test_units_brought_out_to_their_areas_moved_out(body: str, language: str) ->
 def test_hardware_brought_out_of_storage_is_neither_a_move_nor_a_pull_back() -> None:
     body = "С баз хранения выведено более 100 единиц бронетехники."
     assert title_pairs("", body, "ru") == {("equipment_from_storage", "asserted")}
+
+
+@pytest.mark.parametrize(
+    ("body", "language"),
+    [
+        ("За його словами, загрози наступу з території Білорусі наразі немає.", "uk"),
+        ("Угрозы наступления с территории Белоруссии нет, заявили пограничники.", "ru"),
+    ],
+)
+def test_no_threat_of_an_offensive_is_an_assessment_not_a_denied_move(
+    body: str, language: str
+) -> None:
+    assert title_pairs("", body, language) == set()
+
+
+@pytest.mark.parametrize(
+    ("body", "language", "expected"),
+    [
+        ("Білорусь не перекидає війська до кордону з Україною.", "uk", "negated"),
+        ("Белоруссия не перебрасывает войска к границе.", "ru", "negated"),
+        ("Росія перекидає війська до кордону, загроза наступу зростає.", "uk", "asserted"),
+        ("Россия перебрасывает войска к границе, угроза наступления растет.", "ru", "asserted"),
+    ],
+)
+def test_a_move_beside_a_threat_of_an_offensive_is_still_read(
+    body: str, language: str, expected: str
+) -> None:
+    assert title_pairs("", body, language) == {("troop_movement", expected)}
