@@ -501,3 +501,31 @@ def test_a_move_beside_a_threat_of_an_offensive_is_still_read(
     body: str, language: str, expected: str
 ) -> None:
     assert title_pairs("", body, language) == {("troop_movement", expected)}
+
+
+@pytest.mark.parametrize(
+    ("body", "language"),
+    [
+        ("200 танков Т-62 выведено с баз хранения.", "ru"),
+        ("200 танков выведено из консервации.", "ru"),
+        ("200 танків Т-62 виведено з баз зберігання.", "uk"),
+        (
+            "Танки, що стояли в музейній експозиції, виведено з баз зберігання і відправлено до "
+            "військ.",
+            "uk",
+        ),
+        (
+            "Экспонаты музея остались на месте, а из хранения выведено 200 танков Т-62 для фронта.",
+            "ru",
+        ),
+    ],
+)
+def test_hardware_out_of_storage_in_any_word_order_is_still_taken_out(
+    body: str, language: str
+) -> None:
+    assert ("equipment_from_storage", "asserted") in title_pairs("", body, language)
+
+
+def test_airports_on_alert_leave_the_armys_alert_read() -> None:
+    body = "Airports were put on alert as the army put its troops on high alert along the border."
+    assert ("readiness_increase", "asserted") in title_pairs("", body)
