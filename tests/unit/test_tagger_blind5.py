@@ -529,3 +529,15 @@ def test_hardware_out_of_storage_in_any_word_order_is_still_taken_out(
 def test_airports_on_alert_leave_the_armys_alert_read() -> None:
     body = "Airports were put on alert as the army put its troops on high alert along the border."
     assert ("readiness_increase", "asserted") in title_pairs("", body)
+
+
+@pytest.mark.parametrize(
+    ("body", "language"),
+    [
+        ("Russia moved troops to the border, if the reports are true.", "en"),
+        ("Россия перебросила войска к границе, если верить спутниковым снимкам.", "ru"),
+        ("Росія перекинула війська до кордону, якщо вірити супутниковим знімкам.", "uk"),
+    ],
+)
+def test_an_if_that_hedges_a_report_leaves_the_reported_move_told(body: str, language: str) -> None:
+    assert ("troop_movement", "asserted") in title_pairs("", body, language)
