@@ -150,7 +150,7 @@ def _polarity(
     view: SentenceView, start: int, end: int, reference_year: int | None, background: bool
 ) -> str:
     present = view.by_concept.get  # most sentences have none of the cues: skip their tests
-    if (present("DENIAL") and _denied(view, start, end)) or _cue_in_or_before(
+    if (present("DENIAL") and _denied(view, start, end)) or _governs(
         view, "NEGATION", start, end, NEGATION_REACH
     ):
         # a denial in an older episode is part of that episode ("units were not put on alert
@@ -162,14 +162,14 @@ def _polarity(
         (
             present("HYPOTHETICAL")
             and (
-                _cue_in_or_before(view, "HYPOTHETICAL", start, end, HYPOTHETICAL_REACH)
+                _governs(view, "HYPOTHETICAL", start, end, HYPOTHETICAL_REACH)
                 or _cue_after(view, "HYPOTHETICAL", end, MODAL_REACH_AFTER)
             )
         )
         or (
             present("FUTURE")
             and (
-                _cue_in_or_before(view, "FUTURE", start, end, HYPOTHETICAL_REACH)
+                _governs(view, "FUTURE", start, end, HYPOTHETICAL_REACH)
                 or _cue_after(view, "FUTURE", end, FUTURE_REACH_AFTER)
             )
         )
@@ -200,6 +200,31 @@ def _condition_follows(view: SentenceView, end: int) -> bool:
     return False
 
 
+def _governs(view: SentenceView, concept: str, start: int, end: int, reach: int) -> bool:
+    """A cue in the trigger, running into it or just before it, unless a contrast stands
+    between them: "угрозы наступления нет, но войска стягиваются к границе" negates no move,
+    "no plans to invade, but moved two brigades" plans none."""
+    if not _cue_in_or_before(view, concept, start, end, reach):
+        return False
+    cues = view.by_concept[concept]
+    before = [cue.end for cue in cues if cue.end <= start]
+    if len(before) < len(cues):
+        return True  # a cue inside the trigger or running into it
+    return not _contrast_between(view, max(before), start)
+
+
+def _contrast_between(view: SentenceView, left: int, right: int) -> bool:
+    """A contrast between ``left`` and ``right`` that opens a clause ("нет, но войска"); one set
+    off by commas is an aside within a clause ("will, however, deploy troops")."""
+    text = view.text
+    return any(
+        left <= cue.start
+        and cue.end <= right
+        and not text[cue.end : cue.end + 2].lstrip().startswith(",")
+        for cue in view.by_concept.get("CONTRAST", ())
+    )
+
+
 def _clause_start(view: SentenceView, position: int) -> int:
     """Where the clause holding ``position`` starts: after the last semicolon before it (a
     headline's "X will join war if attacked; Y begins drills" is two clauses), else the
@@ -217,7 +242,11 @@ def _denied(view: SentenceView, start: int, end: int) -> bool:
         left, right = (denial.end, start) if denial.end <= start else (end, denial.start)
         if left >= right:
             return True
-        if ";" not in text[left:right] and not _contrasted(view, denial, left, right):
+        if ";" in text[left:right]:
+            continue
+        if denial.end <= start and _contrast_between(view, left, right):
+            continue  # "denied any plan to attack, but moved two brigades to the border"
+        if not _contrasted(view, denial, left, right):
             return True
     return False
 

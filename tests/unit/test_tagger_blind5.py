@@ -541,3 +541,33 @@ def test_airports_on_alert_leave_the_armys_alert_read() -> None:
 )
 def test_an_if_that_hedges_a_report_leaves_the_reported_move_told(body: str, language: str) -> None:
     assert ("troop_movement", "asserted") in title_pairs("", body, language)
+
+
+@pytest.mark.parametrize(
+    ("body", "language"),
+    [
+        ("There is no threat of an offensive, but Belarus moved two brigades to the border.", "en"),
+        ("Minsk denied any plans to attack, but moved two brigades to the border.", "en"),
+        ("Угрозы наступления нет, но Белоруссия перебросила к границе две бригады.", "ru"),
+        ("Мінськ заперечує плани нападу, проте перекинув до кордону дві бригади.", "uk"),
+    ],
+)
+def test_a_negation_or_plan_before_a_contrast_leaves_the_move_after_it_told(
+    body: str, language: str
+) -> None:
+    assert ("troop_movement", "asserted") in title_pairs("", body, language)
+
+
+@pytest.mark.parametrize(
+    ("body", "language", "expected"),
+    [
+        ("Belarus did not move troops to the border, but held drills near Brest.", "en", "negated"),
+        ("Minsk denied moving two brigades to the border.", "en", "negated"),
+        ("Belarus will, however, deploy troops to the border.", "en", "hypothetical"),
+        ("Белоруссия не будет, однако, перебрасывать войска.", "ru", "negated"),
+    ],
+)
+def test_a_contrast_after_the_move_or_set_off_by_commas_leaves_its_cue_governing(
+    body: str, language: str, expected: str
+) -> None:
+    assert ("troop_movement", expected) in title_pairs("", body, language)
