@@ -22,8 +22,12 @@ NEGATION_REACH = 5
 HYPOTHETICAL_REACH = 8
 TARGET_REACH = 3
 TIME_REACH_AFTER = 12
+# A pluperfect trigger ("had rushed tens of thousands of troops to the region after the
+# clashes in 2020") looks back: its date may come further on in its clause.
+PLUPERFECT_REACH_AFTER = 20
 MODAL_REACH_AFTER = 2
 FUTURE_REACH_AFTER = 5
+CONDITION_REACH_AFTER = 3
 MAX_TARGET_CANDIDATES = 4
 T = TypeVar("T")
 EQUIPMENT_CONCEPTS = ("HARDWARE", "WEAPONS")
@@ -146,7 +150,7 @@ def _polarity(
     view: SentenceView, start: int, end: int, reference_year: int | None, background: bool
 ) -> str:
     present = view.by_concept.get  # most sentences have none of the cues: skip their tests
-    if (present("DENIAL") and _denied(view, start, end)) or _cue_in_or_before(
+    if (present("DENIAL") and _denied(view, start, end)) or _governs(
         view, "NEGATION", start, end, NEGATION_REACH
     ):
         # a denial in an older episode is part of that episode ("units were not put on alert
@@ -158,29 +162,67 @@ def _polarity(
         (
             present("HYPOTHETICAL")
             and (
-                _cue_in_or_before(view, "HYPOTHETICAL", start, end, HYPOTHETICAL_REACH)
+                _governs(view, "HYPOTHETICAL", start, end, HYPOTHETICAL_REACH)
                 or _cue_after(view, "HYPOTHETICAL", end, MODAL_REACH_AFTER)
             )
         )
         or (
             present("FUTURE")
             and (
-                _cue_in_or_before(view, "FUTURE", start, end, HYPOTHETICAL_REACH)
+                _governs(view, "FUTURE", start, end, HYPOTHETICAL_REACH)
                 or _cue_after(view, "FUTURE", end, FUTURE_REACH_AFTER)
             )
         )
         or (present("CONDITION") and view.hits_in("CONDITION", _clause_start(view, start), start))
+        or (present("CONDITION_AFTER") and _condition_follows(view, end))
         or (
             view.field == "title"
             and _cue_in_or_before(view, "HEADLINE_FUTURE", start, end, HYPOTHETICAL_REACH)
         )
     ):
         return "hypothetical"
-    if _dated_in_past(view, end, reference_year):
+    if _dated_in_past(view, end, reference_year, start):
         return "historical"
     if background and not present("RECENT"):
         return "historical"
     return "asserted"
+
+
+def _condition_follows(view: SentenceView, end: int) -> bool:
+    """Does a condition follow the trigger closely ("put troops on higher alert if the North
+    resumes", "может повысить боеготовность, если ...")? Only a comma may stand between, as
+    Russian and Ukrainian set one before every "если", "якщо"; a colon, semicolon, bracket or
+    dash ends the trigger's clause first."""
+    horizon = _word_after(view, end, CONDITION_REACH_AFTER)
+    for cue in view.hits_in("CONDITION_AFTER", end, horizon):
+        between = view.text[end : cue.start]
+        return not any(mark in between for mark in ";:()\u2014") and " - " not in between
+    return False
+
+
+def _governs(view: SentenceView, concept: str, start: int, end: int, reach: int) -> bool:
+    """A cue in the trigger, running into it or just before it, unless a contrast stands
+    between them: "угрозы наступления нет, но войска стягиваются к границе" negates no move,
+    "no plans to invade, but moved two brigades" plans none."""
+    if not _cue_in_or_before(view, concept, start, end, reach):
+        return False
+    cues = view.by_concept[concept]
+    before = [cue.end for cue in cues if cue.end <= start]
+    if len(before) < len(cues):
+        return True  # a cue inside the trigger or running into it
+    return not _contrast_between(view, max(before), start)
+
+
+def _contrast_between(view: SentenceView, left: int, right: int) -> bool:
+    """A contrast between ``left`` and ``right`` that opens a clause ("нет, но войска"); one set
+    off by commas is an aside within a clause ("will, however, deploy troops")."""
+    text = view.text
+    return any(
+        left <= cue.start
+        and cue.end <= right
+        and not text[cue.end : cue.end + 2].lstrip().startswith(",")
+        for cue in view.by_concept.get("CONTRAST", ())
+    )
 
 
 def _clause_start(view: SentenceView, position: int) -> int:
@@ -200,7 +242,11 @@ def _denied(view: SentenceView, start: int, end: int) -> bool:
         left, right = (denial.end, start) if denial.end <= start else (end, denial.start)
         if left >= right:
             return True
-        if ";" not in text[left:right] and not _contrasted(view, denial, left, right):
+        if ";" in text[left:right]:
+            continue
+        if denial.end <= start and _contrast_between(view, left, right):
+            continue  # "denied any plan to attack, but moved two brigades to the border"
+        if not _contrasted(view, denial, left, right):
             return True
     return False
 
@@ -253,13 +299,20 @@ def _clause_horizon(view: SentenceView, end: int, words: int, *, joins: bool = T
     return join[0].start if join else horizon
 
 
-def _dated_in_past(view: SentenceView, end: int, reference_year: int | None) -> bool:
+def _dated_in_past(
+    view: SentenceView, end: int, reference_year: int | None, start: int | None = None
+) -> bool:
     """A past time before the trigger, or after it in the same clause ("intervened in a war
-    between ... in 1992"), up to ``TIME_REACH_AFTER`` words."""
+    between ... in 1992"), up to ``TIME_REACH_AFTER`` words, or ``PLUPERFECT_REACH_AFTER``
+    when the trigger is told in the pluperfect (``start`` given and a PLUPERFECT cue in or
+    just before it)."""
     recent = view.has("RECENT")
     if not view.has("HISTORICAL") and (recent or not _has_past_year(view, reference_year)):
         return False
-    horizon = _clause_horizon(view, end, TIME_REACH_AFTER, joins=False)
+    reach = TIME_REACH_AFTER
+    if start is not None and _cue_in_or_before(view, "PLUPERFECT", start, end, 1):
+        reach = PLUPERFECT_REACH_AFTER
+    horizon = _clause_horizon(view, end, reach, joins=False)
     if view.hits_in("HISTORICAL", view.start, horizon):
         return True
     if recent:
