@@ -3,12 +3,7 @@ tagger must now get right and a nearby real military sentence it must still tag.
 
 import pytest
 
-from streams.tagger import tag_text
-
-
-def title_pairs(title: str, body: str, language: str = "en") -> set[tuple[str, str]]:
-    result = tag_text(title, body, language=language, reference_year=2026)
-    return {(s.type, s.polarity) for s in result.signals}
+from tests.tagging import title_pairs
 
 
 @pytest.mark.parametrize(

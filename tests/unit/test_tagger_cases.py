@@ -3,10 +3,7 @@
 import pytest
 
 from streams.tagger import tag_text
-
-
-def pairs(body: str) -> set[tuple[str, str]]:
-    return {(s.type, s.polarity) for s in tag_text("", body, reference_year=2026).signals}
+from tests.tagging import pairs, title_pairs
 
 
 @pytest.mark.parametrize(
@@ -116,11 +113,6 @@ def test_same_event_in_headline_and_body_counts_once() -> None:
 def test_language_without_a_lexicon_is_passed_through_untagged() -> None:
     result = tag_text("", "Wanajeshi walianza mazoezi ya kijeshi karibu na mpaka.", language="sw")
     assert (result.mobilization, result.signals, result.language) == (False, (), "sw")
-
-
-def title_pairs(title: str, body: str, language: str = "en") -> set[tuple[str, str]]:
-    result = tag_text(title, body, language=language, reference_year=2026)
-    return {(s.type, s.polarity) for s in result.signals}
 
 
 @pytest.mark.parametrize(
