@@ -36,6 +36,7 @@ TYPE_PENALTY = 0.20
 ASIDE_TYPE_PENALTY = 0.10
 QUANTITY_PENALTY = 0.10
 DRIFT_PER_DAY = 0.10
+MAX_DRIFT_DAYS = 2.0
 CROSS_LANGUAGE_GAIN = 2.0
 NAME_PENALTY = 0.10
 
@@ -291,6 +292,12 @@ def similarity(article: StoryArticle, story: Story) -> float:
     than ``SPECIFIC_WEIGHT``); two events of one kind share domain words ("reservists",
     "brigade"), so an article none of whose specific terms the story holds scores lower.
 
+    Time lowers the score by ``DRIFT_PER_DAY`` for each day outside the story's span, for at
+    most ``MAX_DRIFT_DAYS``: the window bounds how far apart a story's articles may be, and
+    within it a follow-up three or four days on (the reservists reaching their bases, the
+    armour seen on trains) that shares the event's names joins, where a steeper fall would keep
+    it out however much it shares.
+
     Agreeing metadata earns nothing: one actor, one kind of event and one week is what two
     different events of a busy actor have in common. Erring towards separate stories is the
     safer side for alerting: a wrong merge hides a story's ``new_story`` alert. A report in a
@@ -301,7 +308,7 @@ def similarity(article: StoryArticle, story: Story) -> float:
     if article.language not in story.languages:
         score *= CROSS_LANGUAGE_GAIN
     gap = max(0.0, story.first_time - article.time, article.time - story.last_time)
-    score -= DRIFT_PER_DAY * gap / (24 * HOUR)
+    score -= DRIFT_PER_DAY * min(gap / (24 * HOUR), MAX_DRIFT_DAYS)
     if article.actors and story.actors and article.actors.isdisjoint(story.actors):
         score -= ACTOR_PENALTY
     if article.types and story.types and article.types.isdisjoint(story.types):

@@ -13,6 +13,7 @@ from streams.codec import decode_json, encode_json
 from streams.stories import engine as engine_module
 from streams.stories.engine import (
     ASIDE_TYPE_PENALTY,
+    MAX_DRIFT_DAYS,
     NAME_PENALTY,
     TYPE_PENALTY,
     StoryEngine,
@@ -333,3 +334,29 @@ def test_every_scale_word_starts_with_a_scale_stem() -> None:
     assert words is not None
     for word in words.group(1).split("|"):
         assert any(word.startswith(stem) for stem in SCALE_STEMS), word
+
+
+def test_a_follow_up_days_later_sharing_the_events_names_joins_one_without_them_does_not() -> None:
+    """Time lowers the score for at most ``MAX_DRIFT_DAYS``: a report three and a half days on
+    that shares the event's names still joins; one sharing only the kind of event does not,
+    and nothing beyond the window joins."""
+    engine = StoryEngine(StoryPolicy())
+    first = engine.process(drill("a", 0, "Shamkir Urechye", source="Wire"))
+    engine.process(drill("b", 6, "Shamkir Urechye", source="Daily"))
+    follow_up = engine.process(drill("c", 6 + 84, "Shamkir Urechye", source="Post"))
+    other_place = engine.process(drill("d", 6 + 84, "Lankaran Ganja", source="Post"))
+    beyond = engine.process(drill("e", 6 + 84 + 97, "Shamkir Urechye", source="Post"))
+    assert follow_up.story["id"] == first.story["id"]
+    assert other_place.story["id"] != first.story["id"]
+    assert beyond.story["id"] != first.story["id"], "outside the window"
+
+
+def test_the_time_penalty_stops_growing_after_max_drift_days() -> None:
+    story = Story.start("st", read_article(drill("a", 0, "Shamkir")))
+    story.add(read_article(drill("a", 0, "Shamkir")))
+    two_days = similarity(read_article(drill("b", 48, "Shamkir")), story)
+    three_days = similarity(read_article(drill("c", 72, "Shamkir")), story)
+    one_day = similarity(read_article(drill("d", 24, "Shamkir")), story)
+    assert one_day - two_days == pytest.approx(engine_module.DRIFT_PER_DAY)
+    assert three_days == pytest.approx(two_days)
+    assert two_days == pytest.approx(1.0 - engine_module.DRIFT_PER_DAY * MAX_DRIFT_DAYS)
