@@ -13,6 +13,7 @@ from __future__ import annotations
 import heapq
 import math
 import re
+import tomllib
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable
@@ -20,6 +21,8 @@ from functools import cache, lru_cache
 from itertools import compress
 
 import wordfreq
+
+from streams.tagger.lexicon import LEXICONS_DIR
 
 DIGIT_SEPARATOR = re.compile(r"[.,](?<=\d[.,])(?=\d)")
 TOKEN = re.compile(r"[^\W_]+")
@@ -148,9 +151,24 @@ def term_key(term: str) -> str:
     z is s: "Carmeli" and "Кармели", "reservists" and "резервистов"), vowels after the first go,
     repeated letters collapse, and the key keeps ``SKELETON_CHARS`` letters ("Nakhchivan" and
     "Нахичевани" give "nhcvn"). Numbers and designations are kept as they are.
+
+    A key that names of different actors share (``_actor_collisions``: Latvia, Латвия and
+    Литва, which is Lithuania, are all "ltv"; Niger and Nigeria "ngr") is, for those names, the
+    actor's code instead ("@lva", "@ltu"), so two countries' reports do not share a name.
     """
     if any(char.isdigit() for char in term):
         return term.translate(_CYRILLIC)
+    key = _skeleton(term)
+    if key in _actor_collisions():
+        code = _actor_code(term)
+        if code is not None:
+            return "@" + code.lower()
+    return key
+
+
+def _skeleton(term: str) -> str:
+    """The spelling-blind key of a word (``term_key``), before colliding actor names are told
+    apart."""
     if not term.isascii() and len(term) > 5:
         term = CASE_ENDINGS.sub("", term)
     word = unicodedata.normalize("NFKD", term.translate(_CYRILLIC))
@@ -164,6 +182,49 @@ def term_key(term: str) -> str:
         char for i, char in enumerate(skeleton) if i == 0 or char != skeleton[i - 1]
     )
     return collapsed[:SKELETON_CHARS]
+
+
+@cache
+def _actor_names() -> tuple[dict[str, str], dict[str, str]]:
+    """The single-word actor names of the tagger's gazetteers (every language it has), as
+    whole words and as stems (names written with a final ``*``), each with its actor's code."""
+    words: dict[str, str] = {}
+    stems: dict[str, str] = {}
+    for path in sorted(LEXICONS_DIR.glob("*/actors.toml")):
+        with path.open("rb") as handle:
+            gazetteer = tomllib.load(handle)
+        for code, table in gazetteer.items():
+            for name in table.get("names", []):
+                if " " in name or "-" in name:
+                    continue
+                if name.endswith("*"):
+                    stems.setdefault(name[:-1], code)
+                else:
+                    words.setdefault(name, code)
+    return words, stems
+
+
+def _actor_code(word: str) -> str | None:
+    """The actor a word names (a whole name, else the longest stem it starts with), if any."""
+    words, stems = _actor_names()
+    code = words.get(word)
+    if code is not None:
+        return code
+    for end in range(len(word), 2, -1):
+        code = stems.get(word[:end])
+        if code is not None:
+            return code
+    return None
+
+
+@cache
+def _actor_collisions() -> frozenset[str]:
+    """The keys that names of two or more actors share."""
+    words, stems = _actor_names()
+    codes: dict[str, set[str]] = {}
+    for name, code in [*words.items(), *stems.items()]:
+        codes.setdefault(_skeleton(name), set()).add(code)
+    return frozenset(key for key, named in codes.items() if len(named) > 1)
 
 
 def content_vector(title: str, body: str, language: str) -> tuple[Vector, frozenset[str]]:

@@ -360,3 +360,20 @@ def test_the_time_penalty_stops_growing_after_max_drift_days() -> None:
     assert one_day - two_days == pytest.approx(engine_module.DRIFT_PER_DAY)
     assert three_days == pytest.approx(two_days)
     assert two_days == pytest.approx(1.0 - engine_module.DRIFT_PER_DAY * MAX_DRIFT_DAYS)
+
+
+def test_names_of_two_actors_that_share_a_key_are_told_apart_one_actors_still_match() -> None:
+    """Russian "Литва" (Lithuania) and "Latvia" have one skeleton, as do Niger and Nigeria: such
+    names key as their actor, so a Russian report of Lithuania's call-up shares no name with an
+    English one of Latvia's, while Latvia's own names still match across scripts and cases."""
+    assert term_key("латвия") == term_key("latvia") == term_key("латвии") == "@lva"
+    assert term_key("литва") == term_key("литву") == "@ltu"
+    assert term_key("niger") != term_key("nigeria")
+    assert term_key("россии") == term_key("russia")
+    assert term_key("nakhchivan") == term_key("нахичевани"), "no other actor's name: unchanged"
+    latvia, _ = content_vector("Latvia calls up reservists", "Latvia called up reservists.", "en")
+    same, _ = content_vector("Латвия призывает резервистов", "Латвия призвала резервистов.", "ru")
+    other, _ = content_vector("Литва призывает резервистов", "Литва призвала резервистов.", "ru")
+    assert term_key("latvia") in latvia.keys() & same.keys()
+    assert latvia.keys() & other.keys() == {term_key("reservists")}
+    assert dot(other, latvia) < dot(same, latvia)
