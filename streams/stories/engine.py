@@ -302,20 +302,25 @@ def similarity(article: StoryArticle, story: Story) -> float:
     different events of a busy actor have in common. Erring towards separate stories is the
     safer side for alerting: a wrong merge hides a story's ``new_story`` alert. A report in a
     language none of the story's articles is in shares only names and numbers with them, so
-    its score counts ``CROSS_LANGUAGE_GAIN`` times.
+    its score counts ``CROSS_LANGUAGE_GAIN`` times; but not when it tells another acting side
+    and shares none of its specific terms with the story: then what matches is domain words
+    ("reservists", "brigade"; a neighbour's call-up told in Russian the same morning), which
+    the gain would double past the penalties that tell the events apart.
     """
     score = dot(article.vector, story.mass) / story.articles
-    if article.language not in story.languages:
+    sides_differ = bool(article.actors and story.actors and article.actors.isdisjoint(story.actors))
+    unnamed = bool(article.specific) and story.mass.keys().isdisjoint(article.specific)
+    if article.language not in story.languages and not (sides_differ and unnamed):
         score *= CROSS_LANGUAGE_GAIN
     gap = max(0.0, story.first_time - article.time, article.time - story.last_time)
     score -= DRIFT_PER_DAY * min(gap / (24 * HOUR), MAX_DRIFT_DAYS)
-    if article.actors and story.actors and article.actors.isdisjoint(story.actors):
+    if sides_differ:
         score -= ACTOR_PENALTY
     if article.types and story.types and article.types.isdisjoint(story.types):
         score -= ASIDE_TYPE_PENALTY if _told_aside(article, story) else TYPE_PENALTY
     if article.quantities and story.quantities and article.quantities.isdisjoint(story.quantities):
         score -= QUANTITY_PENALTY
-    if article.specific and story.mass.keys().isdisjoint(article.specific):
+    if unnamed:
         score -= NAME_PENALTY
     return score
 

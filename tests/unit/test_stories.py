@@ -377,3 +377,41 @@ def test_names_of_two_actors_that_share_a_key_are_told_apart_one_actors_still_ma
     assert term_key("latvia") in latvia.keys() & same.keys()
     assert latvia.keys() & other.keys() == {term_key("reservists")}
     assert dot(other, latvia) < dot(same, latvia)
+
+
+def test_the_cross_language_gain_is_withheld_from_another_side_that_shares_no_name() -> None:
+    """A report in a new language counts double, unless it tells another acting side and
+    shares none of its specific terms with the story: then only domain words match (a
+    neighbour's call-up told in Russian the same morning), and it starts a story of its own;
+    the same side's report, or one that shares a place, still joins."""
+    english = enriched(
+        "lv", hours=0, title="Latvia calls up reservists for Latgale brigade",
+        body="Latvia called up reservists for the Latgale brigade on Monday. Men from "
+        "Daugavpils and Rezekne will report to their units, minister Andris Spruds said.",
+        actor="LVA", kind="mobilization_callup",
+    )  # fmt: skip
+
+    def russian(actor: str, place: str) -> dict[str, Any]:
+        report = enriched(
+            f"ru-{actor}-{place}", hours=0, title=f"Призыв резервистов в {place}",
+            body=f"Военкомат в {place} и Ионаве вручил повестки в понедельник. Они явятся в "
+            "бригаду «Железный волк» в Рукле до пятницы, сообщил министр Довиле Шакалене.",
+            actor=actor, kind="mobilization_callup",
+        )  # fmt: skip
+        return report | {"language": "ru"}
+
+    story = Story.start("st", read_article(english))
+    story.add(read_article(english))
+    neighbour = read_article(russian("LTU", "Укмерге"))
+    assert neighbour.specific and story.mass.keys().isdisjoint(neighbour.specific)
+    shared = dot(neighbour.vector, story.mass)
+    assert shared > 0, "reservists, brigade"
+    assert similarity(neighbour, story) == pytest.approx(
+        shared - engine_module.ACTOR_PENALTY - NAME_PENALTY
+    )
+    for actor, place, joins in (("LTU", "Укмерге", False), ("LVA", "Укмерге", True),
+                                ("LTU", "Даугавпилсе", True)):  # fmt: skip
+        engine = StoryEngine(StoryPolicy())
+        first = engine.process(english)
+        other = engine.process(russian(actor, place))
+        assert (other.story["id"] == first.story["id"]) is joins, (actor, place)
