@@ -218,6 +218,14 @@ def _actor_code(word: str) -> str | None:
 
 
 @cache
+def _actor_keys() -> frozenset[str]:
+    """The keys of the gazetteers' single-word actor names and stems, in every language they
+    have: the key of "Kremlin" is one whether or not the English gazetteer lists it."""
+    words, stems = _actor_names()
+    return frozenset(term_key(name) for name in [*words, *stems])
+
+
+@cache
 def _actor_collisions() -> frozenset[str]:
     """The keys that names of two or more actors share."""
     words, stems = _actor_names()
@@ -261,15 +269,17 @@ def _scored(term: str, language: str) -> tuple[str, float, bool, bool]:
     a number of three digits or more, or a name of Zipf 4 or rarer (Pyongyang, Lukashenko),
     which domain words as uncommon ("reservists", "brigade") are not. Keys shorter than
     ``SPECIFIC_KEY_CHARS`` are left out: the skeletons of short words collide ("raises" and
-    "Rasa" are both "rs")."""
+    "Rasa" are both "rs"). So are the keys of actors' names (``_actor_keys``: Putin, Kremlin,
+    Azerbaijan, Belgrade): they tell who acts, which the acting side compares, not which of the
+    actor's events a report tells, and two events of one busy actor share them."""
     weight = term_weight(term, language)
     key = term_key(term)
-    long_enough = len(key) >= SPECIFIC_KEY_CHARS
+    eligible = len(key) >= SPECIFIC_KEY_CHARS and key not in _actor_keys()
     return (
         key,
         weight,
-        long_enough and weight >= SPECIFIC_WEIGHT,
-        long_enough and weight >= NAME_WEIGHT,
+        eligible and weight >= SPECIFIC_WEIGHT,
+        eligible and weight >= NAME_WEIGHT,
     )
 
 

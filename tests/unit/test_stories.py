@@ -133,11 +133,12 @@ def test_rare_words_and_names_inside_a_sentence_are_specific_and_domain_words_ar
     _, specific = content_vector(
         "Reservists called up",
         "Reservists were called up on Friday. Minister Rasa Jurkiene said reservists from "
-        "Pyongyang must report.",
+        "Kaliningrad and Pyongyang must report.",
         "en",
     )
     assert term_key("jurkiene") in specific, "a word no list holds"
-    assert term_key("pyongyang") in specific, "a listed name, written capitalized"
+    assert term_key("kaliningrad") in specific, "a listed name, written capitalized"
+    assert term_key("pyongyang") not in specific, "an actor's name (North Korea's capital)"
     assert term_key("reservists") not in specific, "an uncommon domain word"
     assert term_key("friday") not in specific, "a common word, though capitalized"
     assert term_key("rasa") not in specific, "a two-letter key, which common words share"
@@ -415,3 +416,16 @@ def test_the_cross_language_gain_is_withheld_from_another_side_that_shares_no_na
         first = engine.process(english)
         other = engine.process(russian(actor, place))
         assert (other.story["id"] == first.story["id"]) is joins, (actor, place)
+
+
+def test_an_actors_names_are_not_specific_so_sharing_only_them_is_sharing_no_name() -> None:
+    """Two events of one busy actor share its names (Aliyev, Baku): those tell who acts, which
+    the acting side compares, so a report that shares only them with a story is lowered as
+    one that shares no name; one that also shares a place is not."""
+    story = Story.start("st", read_article(drill("a", 0, "Shamkir, Aliyev said")))
+    story.add(read_article(drill("a", 0, "Shamkir, Aliyev said")))
+    other = read_article(drill("b", 0, "Lankaran, Aliyev said"))
+    assert other.specific == {term_key("lankaran")}
+    assert similarity(other, story) == pytest.approx(dot(other.vector, story.mass) - NAME_PENALTY)
+    same = read_article(drill("c", 0, "Shamkir and Lankaran, Aliyev said"))
+    assert similarity(same, story) == pytest.approx(dot(same.vector, story.mass))
