@@ -32,6 +32,7 @@ INDEXED_TERMS = 12
 MAX_POSTINGS = 100
 CANDIDATES = 24
 ACTOR_PENALTY = 0.10
+NAMED_ACTOR_PENALTY = 0.05
 TYPE_PENALTY = 0.20
 ASIDE_TYPE_PENALTY = 0.10
 QUANTITY_PENALTY = 0.10
@@ -298,6 +299,9 @@ def similarity(article: StoryArticle, story: Story) -> float:
     armour seen on trains) that shares the event's names joins, where a steeper fall would keep
     it out however much it shares.
 
+    Acting sides that disagree count ``NAMED_ACTOR_PENALTY`` rather than ``ACTOR_PENALTY``
+    when each side names the other's acting side (``_named_by_each_other``).
+
     Agreeing metadata earns nothing: one actor, one kind of event and one week is what two
     different events of a busy actor have in common. Erring towards separate stories is the
     safer side for alerting: a wrong merge hides a story's ``new_story`` alert. A report in a
@@ -315,7 +319,7 @@ def similarity(article: StoryArticle, story: Story) -> float:
     gap = max(0.0, story.first_time - article.time, article.time - story.last_time)
     score -= DRIFT_PER_DAY * min(gap / (24 * HOUR), MAX_DRIFT_DAYS)
     if sides_differ:
-        score -= ACTOR_PENALTY
+        score -= NAMED_ACTOR_PENALTY if _named_by_each_other(article, story) else ACTOR_PENALTY
     if article.types and story.types and article.types.isdisjoint(story.types):
         score -= ASIDE_TYPE_PENALTY if _told_aside(article, story) else TYPE_PENALTY
     if article.quantities and story.quantities and article.quantities.isdisjoint(story.quantities):
@@ -323,6 +327,16 @@ def similarity(article: StoryArticle, story: Story) -> float:
     if unnamed:
         score -= NAME_PENALTY
     return score
+
+
+def _named_by_each_other(article: StoryArticle, story: Story) -> bool:
+    """Whether each side's acting side is among the actors the other names.
+
+    The acting side is read from one signal, and the tagger often gives the event's other
+    party (a drill and the navy shadowing it, a deployment and the exercise it answers): when
+    each names the other's side, the disagreement may be the tagger's, and counts half. Two
+    neighbours' call-ups, each naming only itself, still disagree in full."""
+    return bool(article.actors & story.named_actors and story.actors & article.named_actors)
 
 
 def _told_aside(article: StoryArticle, story: Story) -> bool:

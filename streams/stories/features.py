@@ -24,6 +24,7 @@ class StoryArticle:
     vector: Vector
     specific: frozenset[str]
     actors: frozenset[str]
+    named_actors: frozenset[str]
     types: frozenset[str]
     asserted_types: frozenset[str]
     quantities: frozenset[str]
@@ -97,6 +98,7 @@ def read_article(enriched: dict[str, Any]) -> StoryArticle:
         vector=vector,
         specific=specific,
         actors=_acting(signals),
+        named_actors=frozenset(enriched["actors"]).union(*(signal["actors"] for signal in signals)),
         types=frozenset(signal["type"] for signal in told),
         asserted_types=frozenset(signal["type"] for signal in asserted),
         quantities=_quantities(told),

@@ -429,3 +429,38 @@ def test_an_actors_names_are_not_specific_so_sharing_only_them_is_sharing_no_nam
     assert similarity(other, story) == pytest.approx(dot(other.vector, story.mass) - NAME_PENALTY)
     same = read_article(drill("c", 0, "Shamkir and Lankaran, Aliyev said"))
     assert similarity(same, story) == pytest.approx(dot(same.vector, story.mass))
+
+
+def test_acting_sides_that_name_each_other_disagree_by_half_and_neighbours_in_full() -> None:
+    """A report whose acting side the tagger read as the event's other party (the navy
+    shadowing a drill) names the story's side, and the story names its side: that
+    disagreement counts ``NAMED_ACTOR_PENALTY``. A neighbour's event that names only itself
+    disagrees by ``ACTOR_PENALTY``, and a rebuilt story keeps what its first article named."""
+
+    def report(article_id: str, actor: str, also: str | None) -> dict[str, Any]:
+        event = drill(article_id, 0, "Shamkir", actor=actor)
+        if also is not None:
+            event["signals"].append(
+                {
+                    "type": "troop_movement",
+                    "polarity": "asserted",
+                    "actors": [also],
+                    "evidence": {"field": "body", "start": 0},
+                }
+            )
+        return event
+
+    first = read_article(report("a", "AZE", "ARM"))
+    story = Story.start("st", first)
+    story.add(first)
+    cosine = dot(first.vector, story.mass)
+    shadowing = read_article(report("b", "ARM", "AZE"))
+    neighbour = read_article(report("c", "ARM", None))
+    assert similarity(shadowing, story) == pytest.approx(cosine - engine_module.NAMED_ACTOR_PENALTY)
+    assert similarity(neighbour, story) == pytest.approx(cosine - engine_module.ACTOR_PENALTY)
+    rebuilt = Story.from_record(decode_json(encode_json(story.record())))
+    assert similarity(shadowing, rebuilt) == similarity(shadowing, story)
+    old_record = {k: v for k, v in story.record().items() if k != "named_actors"}
+    assert similarity(shadowing, Story.from_record(old_record)) == pytest.approx(
+        cosine - engine_module.ACTOR_PENALTY
+    ), "a record from before names only its acting side"
