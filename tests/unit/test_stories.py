@@ -19,7 +19,7 @@ from streams.stories.engine import (
     StoryEngine,
     similarity,
 )
-from streams.stories.features import read_article
+from streams.stories.features import TOLD_CHARS, read_article
 from streams.stories.policy import StoryPolicy
 from streams.stories.state import Story
 from streams.stories.terms import (
@@ -464,3 +464,36 @@ def test_acting_sides_that_name_each_other_disagree_by_half_and_neighbours_in_fu
     assert similarity(shadowing, Story.from_record(old_record)) == pytest.approx(
         cosine - engine_module.ACTOR_PENALTY
     ), "a record from before names only its acting side"
+
+
+def test_a_signal_far_down_the_body_tells_no_acting_side_or_kind() -> None:
+    """An analysis of a drill whose first signal is far down the body (the US exercising
+    elsewhere, as background) has no acting side or kind to disagree with the drill's story,
+    and joins it; with the same signal at the top it tells the US acting, and stays apart."""
+    report = enriched(
+        "a", hours=0, title="Azerbaijan holds drills at Shamkir",
+        body="Azerbaijani troops held drills at Shamkir with Polonez launchers and T-90 tanks, "
+        "the ministry said on Monday.",
+    )  # fmt: skip
+    lead = (
+        "The Shamkir drills this week test Caspian supply lines, analysts in Tbilisi and "
+        "Yerevan say, as Georgian ports and Lachin roads matter more."
+    )
+
+    def analysis(start: int) -> dict[str, Any]:
+        event = enriched(
+            "b", hours=5, title="Analysis: Caspian supply lines under strain",
+            body=lead + " " * start + " The US drills in Texas.", actor="USA",
+            kind="troop_movement",
+        )  # fmt: skip
+        event["signals"][0]["evidence"] = {"field": "body", "start": len(lead) + start}
+        return event
+
+    far = read_article(analysis(TOLD_CHARS))
+    assert not far.actors and not far.types
+    near = read_article(analysis(0))
+    assert near.actors == {"USA"} and near.types == {"troop_movement"}
+    for article, joins in ((analysis(TOLD_CHARS), True), (analysis(0), False)):
+        engine = StoryEngine(StoryPolicy())
+        first = engine.process(report)
+        assert (engine.process(article).story["id"] == first.story["id"]) is joins
