@@ -35,7 +35,10 @@ class StoryArticle:
 
 TOLD_CHARS = 600
 """How far into the body a signal may start and still tell the article's event (about its
-first three paragraphs): further down are context, background and other parties."""
+first three paragraphs): further down are context, background and other parties. The kinds an
+article asserts besides the one it tells (``asserted_types``, which make a disagreement of
+kinds count half) are read there too: a kind asserted far down is background, not the event
+an angle piece still tells below its headline."""
 
 
 def _near_top(signal: dict[str, Any]) -> bool:
@@ -115,7 +118,7 @@ def read_article(enriched: dict[str, Any]) -> StoryArticle:
         actors=_acting(signals),
         named_actors=frozenset(enriched["actors"]).union(*(signal["actors"] for signal in signals)),
         types=frozenset(signal["type"] for signal in told),
-        asserted_types=frozenset(signal["type"] for signal in asserted),
+        asserted_types=frozenset(signal["type"] for signal in asserted if _near_top(signal)),
         quantities=_quantities(told),
         mobilization=enriched["mobilization"],
         mobilization_actors=tuple(enriched["actors"]),

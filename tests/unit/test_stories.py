@@ -497,3 +497,30 @@ def test_a_signal_far_down_the_body_tells_no_acting_side_or_kind() -> None:
         engine = StoryEngine(StoryPolicy())
         first = engine.process(report)
         assert (engine.process(article).story["id"] == first.story["id"]) is joins
+
+
+def test_a_kind_asserted_far_down_the_body_does_not_halve_a_disagreement_of_kinds() -> None:
+    """A reaction headlined as a threat that asserts the story's drill near the top of its
+    body is an angle piece (``ASIDE_TYPE_PENALTY``); one that asserts a drill only far down
+    tells it as background, and disagrees in full (``TYPE_PENALTY``)."""
+    story = Story.start("st", read_article(drill("a", 0, "Shamkir")))
+    story.add(read_article(drill("a", 0, "Shamkir")))
+
+    def reaction(start: int) -> dict[str, Any]:
+        event = drill("b", 0, "Shamkir", kind="threat")
+        event["signals"].append(
+            {
+                "type": "military_exercise",
+                "polarity": "asserted",
+                "actors": ["AZE"],
+                "evidence": {"field": "body", "start": start},
+            }
+        )
+        return event
+
+    near = read_article(reaction(0))
+    far = read_article(reaction(TOLD_CHARS))
+    cosine = dot(near.vector, story.mass)
+    assert similarity(near, story) == pytest.approx(cosine - ASIDE_TYPE_PENALTY)
+    assert similarity(far, story) == pytest.approx(cosine - TYPE_PENALTY)
+    assert far.mobilization_types == near.mobilization_types, "alerts read every signal"
