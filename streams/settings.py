@@ -65,7 +65,7 @@ class Settings:
         "MUSTER_STORIES", "on", "on: group articles into stories and raise alerts; off: skip."
     )
     story_window_hours: float = _setting(
-        "MUSTER_STORY_WINDOW_HOURS", 96.0, "Articles further apart in time never share a story."
+        "MUSTER_STORY_WINDOW_HOURS", 72.0, "Articles further apart in time never share a story."
     )
     corroboration_sources: int = _setting(
         "MUSTER_CORROBORATION_SOURCES", 3, "Distinct sources that make a story corroborated."
