@@ -32,10 +32,12 @@ INDEXED_TERMS = 12
 MAX_POSTINGS = 100
 CANDIDATES = 24
 ACTOR_PENALTY = 0.10
+NAMED_ACTOR_PENALTY = 0.05
 TYPE_PENALTY = 0.20
 ASIDE_TYPE_PENALTY = 0.10
 QUANTITY_PENALTY = 0.10
 DRIFT_PER_DAY = 0.10
+MAX_DRIFT_DAYS = 2.0
 CROSS_LANGUAGE_GAIN = 2.0
 NAME_PENALTY = 0.10
 
@@ -291,26 +293,50 @@ def similarity(article: StoryArticle, story: Story) -> float:
     than ``SPECIFIC_WEIGHT``); two events of one kind share domain words ("reservists",
     "brigade"), so an article none of whose specific terms the story holds scores lower.
 
+    Time lowers the score by ``DRIFT_PER_DAY`` for each day outside the story's span, for at
+    most ``MAX_DRIFT_DAYS``: the window bounds how far apart a story's articles may be, and
+    within it a follow-up three or four days on (the reservists reaching their bases, the
+    armour seen on trains) that shares the event's names joins, where a steeper fall would keep
+    it out however much it shares.
+
+    Acting sides that disagree count ``NAMED_ACTOR_PENALTY`` rather than ``ACTOR_PENALTY``
+    when each side names the other's acting side (``_named_by_each_other``).
+
     Agreeing metadata earns nothing: one actor, one kind of event and one week is what two
     different events of a busy actor have in common. Erring towards separate stories is the
     safer side for alerting: a wrong merge hides a story's ``new_story`` alert. A report in a
     language none of the story's articles is in shares only names and numbers with them, so
-    its score counts ``CROSS_LANGUAGE_GAIN`` times.
+    its score counts ``CROSS_LANGUAGE_GAIN`` times; but not when it tells another acting side
+    and shares none of its specific terms with the story: then what matches is domain words
+    ("reservists", "brigade"; a neighbour's call-up told in Russian the same morning), which
+    the gain would double past the penalties that tell the events apart.
     """
     score = dot(article.vector, story.mass) / story.articles
-    if article.language not in story.languages:
+    sides_differ = bool(article.actors and story.actors and article.actors.isdisjoint(story.actors))
+    unnamed = bool(article.specific) and story.mass.keys().isdisjoint(article.specific)
+    if article.language not in story.languages and not (sides_differ and unnamed):
         score *= CROSS_LANGUAGE_GAIN
     gap = max(0.0, story.first_time - article.time, article.time - story.last_time)
-    score -= DRIFT_PER_DAY * gap / (24 * HOUR)
-    if article.actors and story.actors and article.actors.isdisjoint(story.actors):
-        score -= ACTOR_PENALTY
+    score -= DRIFT_PER_DAY * min(gap / (24 * HOUR), MAX_DRIFT_DAYS)
+    if sides_differ:
+        score -= NAMED_ACTOR_PENALTY if _named_by_each_other(article, story) else ACTOR_PENALTY
     if article.types and story.types and article.types.isdisjoint(story.types):
         score -= ASIDE_TYPE_PENALTY if _told_aside(article, story) else TYPE_PENALTY
     if article.quantities and story.quantities and article.quantities.isdisjoint(story.quantities):
         score -= QUANTITY_PENALTY
-    if article.specific and story.mass.keys().isdisjoint(article.specific):
+    if unnamed:
         score -= NAME_PENALTY
     return score
+
+
+def _named_by_each_other(article: StoryArticle, story: Story) -> bool:
+    """Whether each side's acting side is among the actors the other names.
+
+    The acting side is read from one signal, and the tagger often gives the event's other
+    party (a drill and the navy shadowing it, a deployment and the exercise it answers): when
+    each names the other's side, the disagreement may be the tagger's, and counts half. Two
+    neighbours' call-ups, each naming only itself, still disagree in full."""
+    return bool(article.actors & story.named_actors and story.actors & article.named_actors)
 
 
 def _told_aside(article: StoryArticle, story: Story) -> bool:

@@ -24,6 +24,7 @@ class StoryArticle:
     vector: Vector
     specific: frozenset[str]
     actors: frozenset[str]
+    named_actors: frozenset[str]
     types: frozenset[str]
     asserted_types: frozenset[str]
     quantities: frozenset[str]
@@ -32,13 +33,29 @@ class StoryArticle:
     mobilization_types: tuple[str, ...]
 
 
+TOLD_CHARS = 600
+"""How far into the body a signal may start and still tell the article's event (about its
+first three paragraphs): further down are context, background and other parties. The kinds an
+article asserts besides the one it tells (``asserted_types``, which make a disagreement of
+kinds count half) are read there too: a kind asserted far down is background, not the event
+an angle piece still tells below its headline."""
+
+
+def _near_top(signal: dict[str, Any]) -> bool:
+    """Whether a signal is in the headline or starts within ``TOLD_CHARS`` of the body."""
+    evidence = signal["evidence"]
+    return evidence["field"] == "title" or evidence["start"] < TOLD_CHARS
+
+
 def _acting(signals: list[dict[str, Any]]) -> frozenset[str]:
     """Who acts in the event told first (the headline's signal, else the earliest).
 
     Reports of an action and of the reaction to it name both sides; the side that acts in
-    the headline tells them apart.
+    the headline tells them apart. A signal below ``TOLD_CHARS`` tells no acting side: an
+    analysis or a view from the ground whose first signal with an actor is far down (the US
+    in a piece on a Chinese drill) would disagree with every report of its event.
     """
-    named = [signal for signal in signals if signal["actors"]]
+    named = [signal for signal in signals if signal["actors"] and _near_top(signal)]
     if not named:
         return frozenset()
     first = min(named, key=lambda s: (s["evidence"]["field"] != "title", s["evidence"]["start"]))
@@ -49,13 +66,15 @@ def _told(signals: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """The signals of the event told first: the headline's asserted ones, else the earliest.
 
     A lead also names the context (a call-up "as troops move to the border"); the kind and
-    size of event the headline tells are the event's own.
+    size of event the headline tells are the event's own. An earliest signal below
+    ``TOLD_CHARS`` tells none: it is context, not the event.
     """
     asserted = [signal for signal in signals if signal["polarity"] == "asserted"]
     headline = [signal for signal in asserted if signal["evidence"]["field"] == "title"]
     if headline or not asserted:
         return headline
-    return [min(asserted, key=lambda signal: signal["evidence"]["start"])]
+    earliest = min(asserted, key=lambda signal: signal["evidence"]["start"])
+    return [earliest] if _near_top(earliest) else []
 
 
 def _quantities(told: list[dict[str, Any]]) -> frozenset[str]:
@@ -97,8 +116,9 @@ def read_article(enriched: dict[str, Any]) -> StoryArticle:
         vector=vector,
         specific=specific,
         actors=_acting(signals),
+        named_actors=frozenset(enriched["actors"]).union(*(signal["actors"] for signal in signals)),
         types=frozenset(signal["type"] for signal in told),
-        asserted_types=frozenset(signal["type"] for signal in asserted),
+        asserted_types=frozenset(signal["type"] for signal in asserted if _near_top(signal)),
         quantities=_quantities(told),
         mobilization=enriched["mobilization"],
         mobilization_actors=tuple(enriched["actors"]),

@@ -10,10 +10,14 @@ class StoryPolicy:
     """When articles share a story, and when stories raise alerts.
 
     An article joins the most similar story whose articles lie within ``window_hours`` of it
-    when the similarity reaches ``join_threshold``. ``corroboration_sources`` distinct sources
-    make a mobilization story corroborated. An actor escalates when its distinct mobilization
-    stories in the last ``escalation_window_hours`` reach both ``escalation_min_stories`` and
-    ``escalation_factor`` times its own average per window over the ``baseline_days`` before.
+    when the similarity reaches ``join_threshold``. Time within the window lowers the similarity
+    (``engine.similarity``), for two days at most, so a follow-up near the window's end that
+    shares the event's names still joins. The window is 72 hours, as the issue asks; 96 hours
+    also holds follow-ups four days on (dev pairwise F1 0.933 against 0.927).
+    ``corroboration_sources`` distinct sources make a mobilization story corroborated. An actor
+    escalates when its distinct mobilization stories in the last ``escalation_window_hours``
+    reach both ``escalation_min_stories`` and ``escalation_factor`` times its own average per
+    window over the ``baseline_days`` before.
     """
 
     window_hours: float = 72.0

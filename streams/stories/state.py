@@ -32,9 +32,10 @@ class Member:
 
 @dataclass(slots=True)
 class Story:
-    """A story in memory. ``actors``, ``types``, ``asserted_types`` and ``quantities`` are
-    those of the article that started it: the event's own, which later reports (that also name
-    reactions and context) cannot widen until everything looks alike.
+    """A story in memory. ``actors``, ``named_actors`` (every actor it names), ``types``,
+    ``asserted_types`` and ``quantities`` are those of the article that started it: the
+    event's own, which later reports (that also name reactions and context) cannot widen until
+    everything looks alike.
 
     ``mass`` is kept heaviest first, so the terms the engine indexes are its first few, not a
     ranking of their own at every article. ``member_rows`` are the members as the record lists
@@ -47,6 +48,7 @@ class Story:
     last_arrival: float
     mass: Vector
     actors: set[str]
+    named_actors: set[str]
     types: set[str]
     asserted_types: set[str]
     quantities: set[str]
@@ -72,6 +74,7 @@ class Story:
             last_arrival=article.arrival,
             mass={},
             actors=set(article.actors),
+            named_actors=set(article.named_actors),
             types=set(article.types),
             asserted_types=set(article.asserted_types),
             quantities=set(article.quantities),
@@ -112,6 +115,7 @@ class Story:
             "last_arrival": self.last_arrival,
             "mass": sorted(self.mass.items()),
             "actors": sorted(self.actors),
+            "named_actors": sorted(self.named_actors),
             "types": sorted(self.types),
             "asserted_types": sorted(self.asserted_types),
             "quantities": sorted(self.quantities),
@@ -138,6 +142,7 @@ class Story:
             last_arrival=record["last_arrival"],
             mass=dict(heaviest(mass, len(mass))),
             actors=set(record["actors"]),
+            named_actors=set(record.get("named_actors", record["actors"])),
             types=set(record["types"]),
             asserted_types=set(record.get("asserted_types", record["types"])),
             quantities=set(record.get("quantities", ())),

@@ -13,6 +13,7 @@ from __future__ import annotations
 import heapq
 import math
 import re
+import tomllib
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable
@@ -20,6 +21,8 @@ from functools import cache, lru_cache
 from itertools import compress
 
 import wordfreq
+
+from streams.tagger.lexicon import LEXICONS_DIR
 
 DIGIT_SEPARATOR = re.compile(r"[.,](?<=\d[.,])(?=\d)")
 TOKEN = re.compile(r"[^\W_]+")
@@ -148,9 +151,24 @@ def term_key(term: str) -> str:
     z is s: "Carmeli" and "Кармели", "reservists" and "резервистов"), vowels after the first go,
     repeated letters collapse, and the key keeps ``SKELETON_CHARS`` letters ("Nakhchivan" and
     "Нахичевани" give "nhcvn"). Numbers and designations are kept as they are.
+
+    A key that names of different actors share (``_actor_collisions``: Latvia, Латвия and
+    Литва, which is Lithuania, are all "ltv"; Niger and Nigeria "ngr") is, for those names, the
+    actor's code instead ("@lva", "@ltu"), so two countries' reports do not share a name.
     """
     if any(char.isdigit() for char in term):
         return term.translate(_CYRILLIC)
+    key = _skeleton(term)
+    if key in _actor_collisions():
+        code = _actor_code(term)
+        if code is not None:
+            return "@" + code.lower()
+    return key
+
+
+def _skeleton(term: str) -> str:
+    """The spelling-blind key of a word (``term_key``), before colliding actor names are told
+    apart."""
     if not term.isascii() and len(term) > 5:
         term = CASE_ENDINGS.sub("", term)
     word = unicodedata.normalize("NFKD", term.translate(_CYRILLIC))
@@ -164,6 +182,57 @@ def term_key(term: str) -> str:
         char for i, char in enumerate(skeleton) if i == 0 or char != skeleton[i - 1]
     )
     return collapsed[:SKELETON_CHARS]
+
+
+@cache
+def _actor_names() -> tuple[dict[str, str], dict[str, str]]:
+    """The single-word actor names of the tagger's gazetteers (every language it has), as
+    whole words and as stems (names written with a final ``*``), each with its actor's code."""
+    words: dict[str, str] = {}
+    stems: dict[str, str] = {}
+    for path in sorted(LEXICONS_DIR.glob("*/actors.toml")):
+        with path.open("rb") as handle:
+            gazetteer = tomllib.load(handle)
+        for code, table in gazetteer.items():
+            for name in table.get("names", []):
+                if " " in name or "-" in name:
+                    continue
+                if name.endswith("*"):
+                    stems.setdefault(name[:-1], code)
+                else:
+                    words.setdefault(name, code)
+    return words, stems
+
+
+def _actor_code(word: str) -> str | None:
+    """The actor a word names (a whole name, else the longest stem it starts with), if any."""
+    words, stems = _actor_names()
+    code = words.get(word)
+    if code is not None:
+        return code
+    for end in range(len(word), 2, -1):
+        code = stems.get(word[:end])
+        if code is not None:
+            return code
+    return None
+
+
+@cache
+def _actor_keys() -> frozenset[str]:
+    """The keys of the gazetteers' single-word actor names and stems, in every language they
+    have: the key of "Kremlin" is one whether or not the English gazetteer lists it."""
+    words, stems = _actor_names()
+    return frozenset(term_key(name) for name in [*words, *stems])
+
+
+@cache
+def _actor_collisions() -> frozenset[str]:
+    """The keys that names of two or more actors share."""
+    words, stems = _actor_names()
+    codes: dict[str, set[str]] = {}
+    for name, code in [*words.items(), *stems.items()]:
+        codes.setdefault(_skeleton(name), set()).add(code)
+    return frozenset(key for key, named in codes.items() if len(named) > 1)
 
 
 def content_vector(title: str, body: str, language: str) -> tuple[Vector, frozenset[str]]:
@@ -200,15 +269,17 @@ def _scored(term: str, language: str) -> tuple[str, float, bool, bool]:
     a number of three digits or more, or a name of Zipf 4 or rarer (Pyongyang, Lukashenko),
     which domain words as uncommon ("reservists", "brigade") are not. Keys shorter than
     ``SPECIFIC_KEY_CHARS`` are left out: the skeletons of short words collide ("raises" and
-    "Rasa" are both "rs")."""
+    "Rasa" are both "rs"). So are the keys of actors' names (``_actor_keys``: Putin, Kremlin,
+    Azerbaijan, Belgrade): they tell who acts, which the acting side compares, not which of the
+    actor's events a report tells, and two events of one busy actor share them."""
     weight = term_weight(term, language)
     key = term_key(term)
-    long_enough = len(key) >= SPECIFIC_KEY_CHARS
+    eligible = len(key) >= SPECIFIC_KEY_CHARS and key not in _actor_keys()
     return (
         key,
         weight,
-        long_enough and weight >= SPECIFIC_WEIGHT,
-        long_enough and weight >= NAME_WEIGHT,
+        eligible and weight >= SPECIFIC_WEIGHT,
+        eligible and weight >= NAME_WEIGHT,
     )
 
 

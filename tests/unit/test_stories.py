@@ -13,12 +13,13 @@ from streams.codec import decode_json, encode_json
 from streams.stories import engine as engine_module
 from streams.stories.engine import (
     ASIDE_TYPE_PENALTY,
+    MAX_DRIFT_DAYS,
     NAME_PENALTY,
     TYPE_PENALTY,
     StoryEngine,
     similarity,
 )
-from streams.stories.features import read_article
+from streams.stories.features import TOLD_CHARS, read_article
 from streams.stories.policy import StoryPolicy
 from streams.stories.state import Story
 from streams.stories.terms import (
@@ -132,11 +133,12 @@ def test_rare_words_and_names_inside_a_sentence_are_specific_and_domain_words_ar
     _, specific = content_vector(
         "Reservists called up",
         "Reservists were called up on Friday. Minister Rasa Jurkiene said reservists from "
-        "Pyongyang must report.",
+        "Kaliningrad and Pyongyang must report.",
         "en",
     )
     assert term_key("jurkiene") in specific, "a word no list holds"
-    assert term_key("pyongyang") in specific, "a listed name, written capitalized"
+    assert term_key("kaliningrad") in specific, "a listed name, written capitalized"
+    assert term_key("pyongyang") not in specific, "an actor's name (North Korea's capital)"
     assert term_key("reservists") not in specific, "an uncommon domain word"
     assert term_key("friday") not in specific, "a common word, though capitalized"
     assert term_key("rasa") not in specific, "a two-letter key, which common words share"
@@ -333,3 +335,191 @@ def test_every_scale_word_starts_with_a_scale_stem() -> None:
     assert words is not None
     for word in words.group(1).split("|"):
         assert any(word.startswith(stem) for stem in SCALE_STEMS), word
+
+
+def test_a_follow_up_days_later_sharing_the_events_names_joins_one_without_them_does_not() -> None:
+    """A report near the window's end that shares the event's names still joins; one sharing
+    only the kind of event does not, and nothing beyond the window joins."""
+    engine = StoryEngine(StoryPolicy())
+    first = engine.process(drill("a", 0, "Shamkir Urechye", source="Wire"))
+    engine.process(drill("b", 6, "Shamkir Urechye", source="Daily"))
+    follow_up = engine.process(drill("c", 6 + 70, "Shamkir Urechye", source="Post"))
+    other_place = engine.process(drill("d", 6 + 70, "Lankaran Ganja", source="Post"))
+    beyond = engine.process(drill("e", 6 + 70 + 73, "Shamkir Urechye", source="Post"))
+    assert follow_up.story["id"] == first.story["id"]
+    assert other_place.story["id"] != first.story["id"]
+    assert beyond.story["id"] != first.story["id"], "outside the window"
+
+
+def test_the_time_penalty_stops_growing_after_max_drift_days() -> None:
+    story = Story.start("st", read_article(drill("a", 0, "Shamkir")))
+    story.add(read_article(drill("a", 0, "Shamkir")))
+    two_days = similarity(read_article(drill("b", 48, "Shamkir")), story)
+    three_days = similarity(read_article(drill("c", 72, "Shamkir")), story)
+    one_day = similarity(read_article(drill("d", 24, "Shamkir")), story)
+    assert one_day - two_days == pytest.approx(engine_module.DRIFT_PER_DAY)
+    assert three_days == pytest.approx(two_days)
+    assert two_days == pytest.approx(1.0 - engine_module.DRIFT_PER_DAY * MAX_DRIFT_DAYS)
+
+
+def test_names_of_two_actors_that_share_a_key_are_told_apart_one_actors_still_match() -> None:
+    """Russian "Литва" (Lithuania) and "Latvia" have one skeleton, as do Niger and Nigeria: such
+    names key as their actor, so a Russian report of Lithuania's call-up shares no name with an
+    English one of Latvia's, while Latvia's own names still match across scripts and cases."""
+    assert term_key("латвия") == term_key("latvia") == term_key("латвии") == "@lva"
+    assert term_key("литва") == term_key("литву") == "@ltu"
+    assert term_key("niger") != term_key("nigeria")
+    assert term_key("россии") == term_key("russia")
+    assert term_key("nakhchivan") == term_key("нахичевани"), "no other actor's name: unchanged"
+    latvia, _ = content_vector("Latvia calls up reservists", "Latvia called up reservists.", "en")
+    same, _ = content_vector("Латвия призывает резервистов", "Латвия призвала резервистов.", "ru")
+    other, _ = content_vector("Литва призывает резервистов", "Литва призвала резервистов.", "ru")
+    assert term_key("latvia") in latvia.keys() & same.keys()
+    assert latvia.keys() & other.keys() == {term_key("reservists")}
+    assert dot(other, latvia) < dot(same, latvia)
+
+
+def test_the_cross_language_gain_is_withheld_from_another_side_that_shares_no_name() -> None:
+    """A report in a new language counts double, unless it tells another acting side and
+    shares none of its specific terms with the story: then only domain words match (a
+    neighbour's call-up told in Russian the same morning), and it starts a story of its own;
+    the same side's report, or one that shares a place, still joins."""
+    english = enriched(
+        "lv", hours=0, title="Latvia calls up reservists for Latgale brigade",
+        body="Latvia called up reservists for the Latgale brigade on Monday. Men from "
+        "Daugavpils and Rezekne will report to their units, minister Andris Spruds said.",
+        actor="LVA", kind="mobilization_callup",
+    )  # fmt: skip
+
+    def russian(actor: str, place: str) -> dict[str, Any]:
+        report = enriched(
+            f"ru-{actor}-{place}", hours=0, title=f"Призыв резервистов в {place}",
+            body=f"Военкомат в {place} и Ионаве вручил повестки в понедельник. Они явятся в "
+            "бригаду «Железный волк» в Рукле до пятницы, сообщил министр Довиле Шакалене.",
+            actor=actor, kind="mobilization_callup",
+        )  # fmt: skip
+        return report | {"language": "ru"}
+
+    story = Story.start("st", read_article(english))
+    story.add(read_article(english))
+    neighbour = read_article(russian("LTU", "Укмерге"))
+    assert neighbour.specific and story.mass.keys().isdisjoint(neighbour.specific)
+    shared = dot(neighbour.vector, story.mass)
+    assert shared > 0, "reservists, brigade"
+    assert similarity(neighbour, story) == pytest.approx(
+        shared - engine_module.ACTOR_PENALTY - NAME_PENALTY
+    )
+    for actor, place, joins in (("LTU", "Укмерге", False), ("LVA", "Укмерге", True),
+                                ("LTU", "Даугавпилсе", True)):  # fmt: skip
+        engine = StoryEngine(StoryPolicy())
+        first = engine.process(english)
+        other = engine.process(russian(actor, place))
+        assert (other.story["id"] == first.story["id"]) is joins, (actor, place)
+
+
+def test_an_actors_names_are_not_specific_so_sharing_only_them_is_sharing_no_name() -> None:
+    """Two events of one busy actor share its names (Aliyev, Baku): those tell who acts, which
+    the acting side compares, so a report that shares only them with a story is lowered as
+    one that shares no name; one that also shares a place is not."""
+    story = Story.start("st", read_article(drill("a", 0, "Shamkir, Aliyev said")))
+    story.add(read_article(drill("a", 0, "Shamkir, Aliyev said")))
+    other = read_article(drill("b", 0, "Lankaran, Aliyev said"))
+    assert other.specific == {term_key("lankaran")}
+    assert similarity(other, story) == pytest.approx(dot(other.vector, story.mass) - NAME_PENALTY)
+    same = read_article(drill("c", 0, "Shamkir and Lankaran, Aliyev said"))
+    assert similarity(same, story) == pytest.approx(dot(same.vector, story.mass))
+
+
+def test_acting_sides_that_name_each_other_disagree_by_half_and_neighbours_in_full() -> None:
+    """A report whose acting side the tagger read as the event's other party (the navy
+    shadowing a drill) names the story's side, and the story names its side: that
+    disagreement counts ``NAMED_ACTOR_PENALTY``. A neighbour's event that names only itself
+    disagrees by ``ACTOR_PENALTY``, and a rebuilt story keeps what its first article named."""
+
+    def report(article_id: str, actor: str, also: str | None) -> dict[str, Any]:
+        event = drill(article_id, 0, "Shamkir", actor=actor)
+        if also is not None:
+            event["signals"].append(
+                {
+                    "type": "troop_movement",
+                    "polarity": "asserted",
+                    "actors": [also],
+                    "evidence": {"field": "body", "start": 0},
+                }
+            )
+        return event
+
+    first = read_article(report("a", "AZE", "ARM"))
+    story = Story.start("st", first)
+    story.add(first)
+    cosine = dot(first.vector, story.mass)
+    shadowing = read_article(report("b", "ARM", "AZE"))
+    neighbour = read_article(report("c", "ARM", None))
+    assert similarity(shadowing, story) == pytest.approx(cosine - engine_module.NAMED_ACTOR_PENALTY)
+    assert similarity(neighbour, story) == pytest.approx(cosine - engine_module.ACTOR_PENALTY)
+    rebuilt = Story.from_record(decode_json(encode_json(story.record())))
+    assert similarity(shadowing, rebuilt) == similarity(shadowing, story)
+    old_record = {k: v for k, v in story.record().items() if k != "named_actors"}
+    assert similarity(shadowing, Story.from_record(old_record)) == pytest.approx(
+        cosine - engine_module.ACTOR_PENALTY
+    ), "a record from before names only its acting side"
+
+
+def test_a_signal_far_down_the_body_tells_no_acting_side_or_kind() -> None:
+    """An analysis of a drill whose first signal is far down the body (the US exercising
+    elsewhere, as background) has no acting side or kind to disagree with the drill's story,
+    and joins it; with the same signal at the top it tells the US acting, and stays apart."""
+    report = enriched(
+        "a", hours=0, title="Azerbaijan holds drills at Shamkir",
+        body="Azerbaijani troops held drills at Shamkir with Polonez launchers and T-90 tanks, "
+        "the ministry said on Monday.",
+    )  # fmt: skip
+    lead = (
+        "The Shamkir drills this week test Caspian supply lines, analysts in Tbilisi and "
+        "Yerevan say, as Georgian ports and Lachin roads matter more."
+    )
+
+    def analysis(start: int) -> dict[str, Any]:
+        event = enriched(
+            "b", hours=5, title="Analysis: Caspian supply lines under strain",
+            body=lead + " " * start + " The US drills in Texas.", actor="USA",
+            kind="troop_movement",
+        )  # fmt: skip
+        event["signals"][0]["evidence"] = {"field": "body", "start": len(lead) + start}
+        return event
+
+    far = read_article(analysis(TOLD_CHARS))
+    assert not far.actors and not far.types
+    near = read_article(analysis(0))
+    assert near.actors == {"USA"} and near.types == {"troop_movement"}
+    for article, joins in ((analysis(TOLD_CHARS), True), (analysis(0), False)):
+        engine = StoryEngine(StoryPolicy())
+        first = engine.process(report)
+        assert (engine.process(article).story["id"] == first.story["id"]) is joins
+
+
+def test_a_kind_asserted_far_down_the_body_does_not_halve_a_disagreement_of_kinds() -> None:
+    """A reaction headlined as a threat that asserts the story's drill near the top of its
+    body is an angle piece (``ASIDE_TYPE_PENALTY``); one that asserts a drill only far down
+    tells it as background, and disagrees in full (``TYPE_PENALTY``)."""
+    story = Story.start("st", read_article(drill("a", 0, "Shamkir")))
+    story.add(read_article(drill("a", 0, "Shamkir")))
+
+    def reaction(start: int) -> dict[str, Any]:
+        event = drill("b", 0, "Shamkir", kind="threat")
+        event["signals"].append(
+            {
+                "type": "military_exercise",
+                "polarity": "asserted",
+                "actors": ["AZE"],
+                "evidence": {"field": "body", "start": start},
+            }
+        )
+        return event
+
+    near = read_article(reaction(0))
+    far = read_article(reaction(TOLD_CHARS))
+    cosine = dot(near.vector, story.mass)
+    assert similarity(near, story) == pytest.approx(cosine - ASIDE_TYPE_PENALTY)
+    assert similarity(far, story) == pytest.approx(cosine - TYPE_PENALTY)
+    assert far.mobilization_types == near.mobilization_types, "alerts read every signal"
