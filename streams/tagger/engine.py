@@ -30,6 +30,7 @@ REVIEW_OPENERS = " \"'\u00ab\u201c\u201e"
 REVIEW_BREAKS = (":", "-", "\u2013", "\u2014", "|")
 REVIEW_QUOTES = ('"', "\u00ab", "\u201c", "\u201e")
 FICTION_REACH = 60
+QUESTION_CLOSERS = " \"')\u00bb\u201d\u2019"
 
 
 def find_signals(
@@ -96,13 +97,25 @@ def _field_signals(
             lexicon, scan, spans, reference_year, retrospective=retrospective
         )
         background = timeline.in_background(index)
+        asked = is_question(text, start, end)
         for rule, span in fired:
             reading = read_key(rule, view, span, fallback, reference_year, background=background)
+            if asked and reading.polarity == "asserted":
+                reading = reading._replace(polarity="hypothetical")
             if reading.target is not None or not rule.requires_target:
                 signals.append(reading)
         if len(signals) >= budget:
             break
     return signals
+
+
+def is_question(text: str, start: int, end: int) -> bool:
+    """Is the sentence a question ("Q: Are you seeing any Russian forces moving toward the
+    Baltics?", "— Чи є ознаки, що Росія перекидає війська?", a headline "What is a snap
+    inspection?")? A question asserts nothing: what it asks about is at most speculated
+    ("Could Russia announce a second mobilisation wave?"), so a move it names is hypothetical;
+    the answer is read on its own. Interviews, briefings and explainers ask many."""
+    return text[start:end].rstrip().rstrip(QUESTION_CLOSERS).endswith("?")
 
 
 def is_review(lexicon: Lexicon, title: ScanText) -> bool:

@@ -1,0 +1,81 @@
+"""Classes of error found on tests/data/tagger-blind6, each with both sides: the sentence the
+tagger must now get right and a nearby real military sentence it must still tag."""
+
+import pytest
+
+from streams.tagger import tag_text
+
+
+def pairs(title: str, body: str, language: str = "en") -> set[tuple[str, str]]:
+    result = tag_text(title, body, language=language, reference_year=2026)
+    return {(s.type, s.polarity) for s in result.signals}
+
+
+# --- a question asserts nothing: interviews, briefings, explainers --------------------------
+
+
+@pytest.mark.parametrize(
+    ("body", "language", "kind"),
+    [
+        (
+            "Q: Are you seeing any Russian forces moving toward the Baltic states?",
+            "en",
+            "troop_movement",
+        ),
+        (
+            "— Чи є ознаки, що Росія перекидає війська до Придністров'я?",
+            "uk",
+            "troop_movement",
+        ),
+        (
+            "Вопрос: Правда ли, что Россия перебрасывает войска к границе с Финляндией?",
+            "ru",
+            "troop_movement",
+        ),
+    ],
+)
+def test_a_question_in_an_interview_or_briefing_asserts_no_move(
+    body: str, language: str, kind: str
+) -> None:
+    found = pairs("Interview", body, language)
+    assert (kind, "asserted") not in found
+
+
+@pytest.mark.parametrize(
+    ("body", "language", "kind"),
+    [
+        (
+            "Russian forces are moving toward the Baltic states, the Lithuanian army said.",
+            "en",
+            "troop_movement",
+        ),
+        (
+            "Генштаб повідомив, що Росія перекидає війська до кордону з Харківщиною.",
+            "uk",
+            "troop_movement",
+        ),
+        (
+            "Россия перебрасывает войска к границе с Финляндией, сообщили финские пограничники.",
+            "ru",
+            "troop_movement",
+        ),
+    ],
+)
+def test_the_same_move_told_as_a_statement_is_still_asserted(
+    body: str, language: str, kind: str
+) -> None:
+    assert (kind, "asserted") in pairs("News", body, language)
+
+
+def test_a_question_headline_is_speculation() -> None:
+    found = pairs("Analysis: Could Russia announce a second mobilisation wave?", "No body.")
+    assert ("mobilization_callup", "hypothetical") in found
+    assert ("mobilization_callup", "asserted") not in found
+
+
+def test_an_answer_after_the_question_is_still_read() -> None:
+    body = (
+        "Q: Has Finland raised readiness?\n"
+        "A: Yes. Last week we put several units in the east on higher alert."
+    )
+    assert ("readiness_increase", "asserted") in pairs("Interview", body)
