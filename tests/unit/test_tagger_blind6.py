@@ -79,3 +79,34 @@ def test_an_answer_after_the_question_is_still_read() -> None:
         "A: Yes. Last week we put several units in the east on higher alert."
     )
     assert ("readiness_increase", "asserted") in pairs("Interview", body)
+
+
+# --- a muster of reserve officers without a verb of calling is a call-up (ru) ------------
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "1 декабря в стране начались плановые сборы для офицеров запаса.",
+        "В Бресте начались сборы резервистов мотострелковой бригады.",
+    ],
+)
+def test_a_muster_of_the_reserve_is_a_callup(body: str) -> None:
+    assert ("mobilization_callup", "asserted") in pairs("Новости", body, "ru")
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Волонтёры объявили сборы для военнослужащих 200-й бригады.",
+        "Сборная России начала тренировочные сборы в Турции.",
+        "Сборы личного состава прошли в плановом режиме, сообщили в округе.",
+    ],
+)
+def test_fundraisers_sports_camps_and_past_gatherings_are_no_muster(body: str) -> None:
+    assert ("mobilization_callup", "asserted") not in pairs("Новости", body, "ru")
+
+
+def test_reservists_called_to_musters_with_a_verb_are_still_a_callup() -> None:
+    body = "Минобороны призвало резервистов на военные сборы в Ленинградской области."
+    assert ("mobilization_callup", "asserted") in pairs("Новости", body, "ru")
