@@ -110,3 +110,24 @@ def test_fundraisers_sports_camps_and_past_gatherings_are_no_muster(body: str) -
 def test_reservists_called_to_musters_with_a_verb_are_still_a_callup() -> None:
     body = "Минобороны призвало резервистов на военные сборы в Ленинградской области."
     assert ("mobilization_callup", "asserted") in pairs("Новости", body, "ru")
+
+
+# --- the present tense of 'спростовувати' is a denial (uk) ---------------------------------
+
+
+@pytest.mark.parametrize(
+    ("title", "kind"),
+    [
+        ("Київ спростовує мобілізацію на Закарпатті", "mobilization_callup"),
+        ("Міноборони спростовує чутки про перекидання військ до кордону", "troop_movement"),
+    ],
+)
+def test_a_denial_in_the_present_tense_negates(title: str, kind: str) -> None:
+    found = pairs(title, "Подробиці згодом.", "uk")
+    assert (kind, "negated") in found
+    assert (kind, "asserted") not in found
+
+
+def test_a_move_told_without_the_denial_is_still_asserted() -> None:
+    found = pairs("Росія перекидає війська до кордону з Сумщиною", "Подробиці згодом.", "uk")
+    assert ("troop_movement", "asserted") in found
