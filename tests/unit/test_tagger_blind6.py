@@ -118,7 +118,10 @@ def test_reservists_called_to_musters_with_a_verb_are_still_a_callup() -> None:
 @pytest.mark.parametrize(
     ("title", "kind"),
     [
-        ("Київ спростовує мобілізацію на Закарпатті", "mobilization_callup"),
+        (
+            "Угорщина почала навчання біля кордону, Київ спростовує мобілізацію на Закарпатті",
+            "mobilization_callup",
+        ),
         ("Міноборони спростовує чутки про перекидання військ до кордону", "troop_movement"),
     ],
 )
