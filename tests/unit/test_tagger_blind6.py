@@ -134,3 +134,43 @@ def test_a_denial_in_the_present_tense_negates(title: str, kind: str) -> None:
 def test_a_move_told_without_the_denial_is_still_asserted() -> None:
     found = pairs("Росія перекидає війська до кордону з Сумщиною", "Подробиці згодом.", "uk")
     assert ("troop_movement", "asserted") in found
+
+
+# --- civil services on alert, "the move" as a decision, a call-up judged in general (en) ---
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The government put regional health services on high alert and released antiviral "
+        "drugs from its national stockpile.",
+        "Analysts in Yerevan said the move was part of the army reform agreed with French "
+        "advisers.",
+        '"Calling up reservists is a tool of pressure as much as of war," said a former '
+        "intelligence officer.",
+    ],
+)
+def test_health_services_a_judged_move_and_call_ups_in_general_are_no_signal(body: str) -> None:
+    assert pairs("News", body) == set()
+
+
+@pytest.mark.parametrize(
+    ("body", "kind"),
+    [
+        (
+            "Israel put its army on high alert and told regional health services to prepare "
+            "for casualties.",
+            "readiness_increase",
+        ),
+        ("The move of the 3rd brigade to the border was completed on Monday.", "troop_movement"),
+        (
+            "Russia moved two brigades to the border. The move comes as talks stall.",
+            "troop_movement",
+        ),
+        ("The Israeli army began calling up reservists on Sunday.", "mobilization_callup"),
+    ],
+)
+def test_real_alerts_moves_and_call_ups_beside_those_words_are_still_tagged(
+    body: str, kind: str
+) -> None:
+    assert (kind, "asserted") in pairs("News", body)
