@@ -174,3 +174,44 @@ def test_real_alerts_moves_and_call_ups_beside_those_words_are_still_tagged(
     body: str, kind: str
 ) -> None:
     assert (kind, "asserted") in pairs("News", body)
+
+
+# --- an attempt is not yet done: "намагається створити", "пытается создать", "trying to" ---
+
+
+@pytest.mark.parametrize(
+    ("body", "language", "kind"),
+    [
+        (
+            "Ворог намагається створити ударне угруповання для відновлення наступальних дій.",
+            "uk",
+            "force_grouping",
+        ),
+        ("Противник пытается создать ударную группировку под Купянском.", "ru", "force_grouping"),
+        (
+            "Moscow is trying to move more troops to the Belarusian border, the agency said.",
+            "en",
+            "troop_movement",
+        ),
+    ],
+)
+def test_an_attempt_is_not_yet_done(body: str, language: str, kind: str) -> None:
+    found = pairs("News", body, language)
+    assert (kind, "hypothetical") in found
+    assert (kind, "asserted") not in found
+
+
+@pytest.mark.parametrize(
+    ("body", "language", "kind"),
+    [
+        ("Ворог створив ударне угруповання під Куп'янськом.", "uk", "force_grouping"),
+        ("Противник создал ударную группировку под Купянском.", "ru", "force_grouping"),
+        (
+            "Moscow is moving more troops to the Belarusian border, the agency said.",
+            "en",
+            "troop_movement",
+        ),
+    ],
+)
+def test_the_same_thing_done_is_still_asserted(body: str, language: str, kind: str) -> None:
+    assert (kind, "asserted") in pairs("News", body, language)
