@@ -215,3 +215,36 @@ def test_an_attempt_is_not_yet_done(body: str, language: str, kind: str) -> None
 )
 def test_the_same_thing_done_is_still_asserted(body: str, language: str, kind: str) -> None:
     assert (kind, "asserted") in pairs("News", body, language)
+
+
+# --- "X, no signs of Y": a denial of signs after a comma speaks of Y, not of X ---------------
+
+
+@pytest.mark.parametrize(
+    ("title", "language"),
+    [
+        ("Огляд ISW: Росія формує новий армійський корпус, ознак наступу з Білорусі немає", "uk"),
+        ("Обзор ISW: Россия формирует новый армейский корпус, признаков наступления нет", "ru"),
+        ("ISW: Russia forms new army corps, no signs of an offensive from Belarus", "en"),
+    ],
+)
+def test_a_denial_of_signs_after_a_comma_leaves_the_first_report_asserted(
+    title: str, language: str
+) -> None:
+    found = pairs(title, "—", language)
+    assert ("force_grouping", "asserted") in found
+    assert ("force_grouping", "negated") not in found
+
+
+@pytest.mark.parametrize(
+    ("title", "language"),
+    [
+        ("Россия перебрасывает войска к границе, Кремль это отрицает", "ru"),
+        ("Russia is massing troops at the border, Kremlin denies", "en"),
+        ("Росія перекидає війська до кордону, у Кремлі це заперечують", "uk"),
+    ],
+)
+def test_a_denial_after_a_comma_without_signs_still_negates(title: str, language: str) -> None:
+    found = pairs(title, "—", language)
+    assert ("troop_movement", "negated") in found
+    assert ("troop_movement", "asserted") not in found
