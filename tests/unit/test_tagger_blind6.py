@@ -248,3 +248,46 @@ def test_a_denial_after_a_comma_without_signs_still_negates(title: str, language
     found = pairs(title, "—", language)
     assert ("troop_movement", "negated") in found
     assert ("troop_movement", "asserted") not in found
+
+
+# --- a fact check's headline dates the debunked footage, not the story --------------------
+
+FACT_CHECK_CASES = [
+    (
+        "Fact check: video of NATO tanks heading for Russia is from 2020 exercise",
+        "Video of NATO tanks heading for Russia is from 2020 exercise",
+        "A video shows tanks on a motorway.\n\nThe US Army confirmed that a Stryker battalion "
+        "had moved from Vilseck in Germany to Romania for a nine-month rotation.",
+        "en",
+    ),
+    (
+        "Фактчек: видео колонны НАТО у границы России снято в 2020 году",
+        "Видео колонны НАТО у границы России снято в 2020 году",
+        "На видео колонна танков на трассе.\n\nМинобороны подтвердило, что батальон переброшен "
+        "из Пскова в Калининград.",
+        "ru",
+    ),
+    (
+        "Фактчек: відео колони НАТО біля кордону Росії знято у 2020 році",
+        "Відео колони НАТО біля кордону Росії знято у 2020 році",
+        "На відео колона танків на трасі.\n\nМіноборони підтвердило, що батальйон перекинуто "
+        "зі Львова на Волинь.",
+        "uk",
+    ),
+]
+
+
+@pytest.mark.parametrize(("fact_check", "plain", "body", "language"), FACT_CHECK_CASES)
+def test_a_fact_check_headline_leaves_todays_move_asserted(
+    fact_check: str, plain: str, body: str, language: str
+) -> None:
+    assert ("troop_movement", "asserted") in pairs(fact_check, body, language)
+
+
+@pytest.mark.parametrize(("fact_check", "plain", "body", "language"), FACT_CHECK_CASES)
+def test_a_headline_about_the_past_without_a_fact_check_still_sets_the_past(
+    fact_check: str, plain: str, body: str, language: str
+) -> None:
+    found = pairs(plain, body, language)
+    assert ("troop_movement", "historical") in found
+    assert ("troop_movement", "asserted") not in found
