@@ -291,3 +291,64 @@ def test_a_headline_about_the_past_without_a_fact_check_still_sets_the_past(
     found = pairs(plain, body, language)
     assert ("troop_movement", "historical") in found
     assert ("troop_movement", "asserted") not in found
+
+
+# --- a build-up told as a number: "the number of troops near the border has (not) grown" ----
+
+
+@pytest.mark.parametrize(
+    ("body", "language", "polarity"),
+    [
+        (
+            "Ми фіксуємо лише ротацію окремих підрозділів, кількість військ поблизу кордону не "
+            "збільшується.",
+            "uk",
+            "negated",
+        ),
+        (
+            "За даними розвідки, кількість російських військ біля кордону збільшилася до 50 тисяч.",
+            "uk",
+            "asserted",
+        ),
+        ("По данным разведки, количество войск у границы увеличилось вдвое.", "ru", "asserted"),
+        ("Численность войск группировки не увеличивается, заявили в штабе.", "ru", "negated"),
+        (
+            "The number of Russian troops near the border has increased to 50,000, the agency "
+            "said.",
+            "en",
+            "asserted",
+        ),
+    ],
+)
+def test_troop_numbers_growing_is_a_build_up(body: str, language: str, polarity: str) -> None:
+    assert ("troop_movement", polarity) in pairs("News", body, language)
+
+
+@pytest.mark.parametrize(
+    ("body", "language"),
+    [
+        ("The number of soldiers who signed contracts has grown, the ministry said.", "en"),
+        ("Количество военных, подписавших контракт, выросло на 20%.", "ru"),
+        ("Кількість військових, які підписали контракт, зросла.", "uk"),
+    ],
+)
+def test_more_soldiers_signing_contracts_is_recruitment_not_a_build_up(
+    body: str, language: str
+) -> None:
+    assert ("troop_movement", "asserted") not in pairs("News", body, language)
+
+
+@pytest.mark.parametrize(
+    ("body", "language"),
+    [
+        (
+            "The number of troops at the border has increased since the recruitment drive ended, "
+            "officials said.",
+            "en",
+        ),
+        ("Численность войск у границы увеличилась: туда перебросили контрактников.", "ru"),
+        ("Кількість військ біля кордону збільшилася: туди перекинули контрактників.", "uk"),
+    ],
+)
+def test_a_build_up_beside_recruitment_words_is_still_tagged(body: str, language: str) -> None:
+    assert ("troop_movement", "asserted") in pairs("News", body, language)
