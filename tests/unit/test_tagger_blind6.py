@@ -352,3 +352,35 @@ def test_more_soldiers_signing_contracts_is_recruitment_not_a_build_up(
 )
 def test_a_build_up_beside_recruitment_words_is_still_tagged(body: str, language: str) -> None:
     assert ("troop_movement", "asserted") in pairs("News", body, language)
+
+
+# --- "режим підвищеної готовності" is the civil-protection regime unless troops are in it ---
+
+
+@pytest.mark.parametrize(
+    ("body", "language"),
+    [
+        ("Підрозділи підтримки банку переведено в режим підвищеної готовності.", "uk"),
+        ("Дежурные службы банка переведены в режим повышенной готовности.", "ru"),
+        ("ДСНС переведено в режим підвищеної готовності через циклон.", "uk"),
+    ],
+)
+def test_the_civil_alert_regime_is_no_readiness_increase(body: str, language: str) -> None:
+    assert ("readiness_increase", "asserted") not in pairs("News", body, language)
+
+
+@pytest.mark.parametrize(
+    ("body", "language"),
+    [
+        ("Войска Западного военного округа переведены в режим повышенной готовности.", "ru"),
+        ("Белорусская армия переведена в режим повышенной готовности.", "ru"),
+        ("Війська на півночі переведено в режим підвищеної готовності.", "uk"),
+        ("Підрозділи ППО переведено в режим підвищеної готовності після атаки дронів.", "uk"),
+        ("Сили ППО переведено в режим підвищеної бойової готовності.", "uk"),
+        ("Зенитные ракетные подразделения приведены в повышенную боевую готовность.", "ru"),
+    ],
+)
+def test_troops_and_air_defence_put_on_alert_are_still_a_readiness_increase(
+    body: str, language: str
+) -> None:
+    assert ("readiness_increase", "asserted") in pairs("News", body, language)
