@@ -384,3 +384,22 @@ def test_troops_and_air_defence_put_on_alert_are_still_a_readiness_increase(
     body: str, language: str
 ) -> None:
     assert ("readiness_increase", "asserted") in pairs("News", body, language)
+
+
+# --- capabilities strengthened are no forces reinforced (ru) --------------------------------
+
+
+def test_equipment_that_strengthens_capabilities_moves_no_forces() -> None:
+    body = "«Эта техника усилит возможности наших вооружённых сил в борьбе с терроризмом», — заявил министр."
+    assert not {p for p in pairs("Новости", body, "ru") if p[0] == "troop_movement"}
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Переброска двух бригад к границе усилит возможности группировки, считают в штабе.",
+        "Россия усилила группировку у границы двумя бригадами.",
+    ],
+)
+def test_reinforcements_beside_capabilities_are_still_a_move(body: str) -> None:
+    assert ("troop_movement", "asserted") in pairs("Новости", body, "ru")
