@@ -390,7 +390,10 @@ def test_troops_and_air_defence_put_on_alert_are_still_a_readiness_increase(
 
 
 def test_equipment_that_strengthens_capabilities_moves_no_forces() -> None:
-    body = "«Эта техника усилит возможности наших вооружённых сил в борьбе с терроризмом», — заявил министр."
+    body = (
+        "«Эта техника усилит возможности наших вооружённых сил в борьбе с терроризмом», "
+        "— заявил министр."
+    )
     assert not {p for p in pairs("Новости", body, "ru") if p[0] == "troop_movement"}
 
 
