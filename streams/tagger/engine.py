@@ -97,7 +97,7 @@ def _field_signals(
             lexicon, scan, spans, reference_year, retrospective=retrospective
         )
         background = timeline.in_background(index)
-        asked = is_question(text, start, end)
+        asked = is_question(text, start, end) and not _presupposed(view)
         for rule, span in fired:
             reading = read_key(rule, view, span, fallback, reference_year, background=background)
             if asked and reading.polarity == "asserted":
@@ -116,6 +116,21 @@ def is_question(text: str, start: int, end: int) -> bool:
     ("Could Russia announce a second mobilisation wave?"), so a move it names is hypothetical;
     the answer is read on its own. Interviews, briefings and explainers ask many."""
     return text[start:end].rstrip().rstrip(QUESTION_CLOSERS).endswith("?")
+
+
+def _presupposed(view: SentenceView) -> bool:
+    """Does the question open with a word that takes its event as done ("Why did Russia move
+    troops?", "Почему Россия стягивает войска?")? Then it tells the event; one asking whether
+    ("Is Russia moving troops?", "Чи перекидає Росія війська?") does not. A speaker's tag or
+    a dash before it ("Q: Why ...", "— Навіщо ...") is skipped."""
+    words = view.word_starts
+    opening = next(
+        (i for i, at in enumerate(words[:3]) if view.text[at : at + 2] not in ("Q:", "Q ")), None
+    )
+    if opening is None:
+        return False
+    first = words[opening]
+    return any(hit.start == first for hit in view.by_concept.get("PRESUPPOSED", ()))
 
 
 def is_review(lexicon: Lexicon, title: ScanText) -> bool:

@@ -406,3 +406,34 @@ def test_equipment_that_strengthens_capabilities_moves_no_forces() -> None:
 )
 def test_reinforcements_beside_capabilities_are_still_a_move(body: str) -> None:
     assert ("troop_movement", "asserted") in pairs("Новости", body, "ru")
+
+
+@pytest.mark.parametrize(
+    ("title", "body", "language"),
+    [
+        ("Why did Russia move 10,000 troops to the border?", "", "en"),
+        ("", "Q: Why did you put the troops on alert? A: Because of the drills.", "en"),
+        ("Почему Россия стягивает войска к границе?", "", "ru"),
+        ("Навіщо Росія перекидає війська до кордону?", "", "uk"),
+    ],
+)
+def test_a_question_asking_why_or_how_takes_its_event_as_told(
+    title: str, body: str, language: str
+) -> None:
+    found = pairs(title, body, language)
+    assert found and all(polarity == "asserted" for _, polarity in found)
+
+
+@pytest.mark.parametrize(
+    ("title", "language"),
+    [
+        ("Is Russia moving troops to Belarus?", "en"),
+        ("What if Russia moves troops to the border?", "en"),
+        ("Що буде, якщо Росія перекине війська до кордону?", "uk"),
+    ],
+)
+def test_a_question_asking_whether_or_what_if_still_asserts_nothing(
+    title: str, language: str
+) -> None:
+    found = pairs(title, "", language)
+    assert found and all(polarity == "hypothetical" for _, polarity in found)
