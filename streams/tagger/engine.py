@@ -30,6 +30,7 @@ REVIEW_OPENERS = " \"'\u00ab\u201c\u201e"
 REVIEW_BREAKS = (":", "-", "\u2013", "\u2014", "|")
 REVIEW_QUOTES = ('"', "\u00ab", "\u201c", "\u201e")
 FICTION_REACH = 60
+QUESTION_CLOSERS = " \"')\u00bb\u201d\u2019"
 
 
 def find_signals(
@@ -96,13 +97,40 @@ def _field_signals(
             lexicon, scan, spans, reference_year, retrospective=retrospective
         )
         background = timeline.in_background(index)
+        asked = is_question(text, start, end) and not _presupposed(view)
         for rule, span in fired:
             reading = read_key(rule, view, span, fallback, reference_year, background=background)
+            if asked and reading.polarity == "asserted":
+                reading = reading._replace(polarity="hypothetical")
             if reading.target is not None or not rule.requires_target:
                 signals.append(reading)
         if len(signals) >= budget:
             break
     return signals
+
+
+def is_question(text: str, start: int, end: int) -> bool:
+    """Is the sentence a question ("Q: Are you seeing any Russian forces moving toward the
+    Baltics?", "— Чи є ознаки, що Росія перекидає війська?", a headline "What is a snap
+    inspection?")? A question asserts nothing: what it asks about is at most speculated
+    ("Could Russia announce a second mobilisation wave?"), so a move it names is hypothetical;
+    the answer is read on its own. Interviews, briefings and explainers ask many."""
+    return text[start:end].rstrip().rstrip(QUESTION_CLOSERS).endswith("?")
+
+
+def _presupposed(view: SentenceView) -> bool:
+    """Does the question open with a word that takes its event as done ("Why did Russia move
+    troops?", "Почему Россия стягивает войска?")? Then it tells the event; one asking whether
+    ("Is Russia moving troops?", "Чи перекидає Росія війська?") does not. A speaker's tag or
+    a dash before it ("Q: Why ...", "— Навіщо ...") is skipped."""
+    words = view.word_starts
+    opening = next(
+        (i for i, at in enumerate(words[:3]) if view.text[at : at + 2] not in ("Q:", "Q ")), None
+    )
+    if opening is None:
+        return False
+    first = words[opening]
+    return any(hit.start == first for hit in view.by_concept.get("PRESUPPOSED", ()))
 
 
 def is_review(lexicon: Lexicon, title: ScanText) -> bool:

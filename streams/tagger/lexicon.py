@@ -27,7 +27,7 @@ from streams.tagger.model import POLARITIES, SIGNAL_TYPES
 
 LEXICONS_DIR = Path(__file__).parent / "lexicons"
 ACTOR_PREFIX = "actor:"
-TIME_CUES = ("HISTORICAL", "RECENT")
+TIME_CUES = ("HISTORICAL", "RECENT", "FACT_CHECK")
 REVIEW = "REVIEW"
 WORK = "WORK"
 FICTION_CUES = (WORK, "FICTIONAL")

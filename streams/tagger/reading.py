@@ -244,11 +244,27 @@ def _denied(view: SentenceView, start: int, end: int) -> bool:
             return True
         if ";" in text[left:right]:
             continue
+        if denial.end > end and _signs_after_comma(view, end, denial):
+            continue  # "forms a new corps, no signs of an offensive from Belarus"
         if denial.end <= start and _contrast_between(view, left, right):
             continue  # "denied any plan to attack, but moved two brigades to the border"
         if not _contrasted(view, denial, left, right):
             return True
     return False
+
+
+def _signs_after_comma(view: SentenceView, end: int, denial: Hit) -> bool:
+    """Does a denial after the trigger deny signs of something it names after a comma
+    ("Росія формує корпус, ознак наступу з Білорусі немає", "forms a new corps, there are no
+    clear signs of an offensive")? Then it speaks of that, not of the trigger before the
+    comma."""
+    text = view.text
+    return any(
+        end <= sign.start
+        and "," in text[end : sign.start]
+        and (sign.start <= denial.end or view.words_between(denial.end, sign.start) <= 2)
+        for sign in view.by_concept.get("SIGNS", ())
+    )
 
 
 def _contrasted(view: SentenceView, denial: Hit, left: int, right: int) -> bool:

@@ -75,9 +75,11 @@ def _any_in(positions: list[int], start: int, end: int) -> bool:
 
 
 def is_retrospective(lexicon: Lexicon, title: ScanText, reference_year: int | None) -> bool:
-    """Is a headline about the past (a time in the past, and none in the present)?"""
+    """Is a headline about the past (a time in the past, and none in the present)? Not a fact
+    check's ("Fact check: video of 'NATO tanks heading for Russia' is from 2020 exercise"): it
+    dates the footage it debunks, and the article is about today's claim."""
     hits = lexicon.times.find(title)
-    if any(hit.concept == "RECENT" for hit in hits):
+    if any(hit.concept in ("RECENT", "FACT_CHECK") for hit in hits):
         return False
     past = any(hit.concept == "HISTORICAL" for hit in hits)
     text = title.original
