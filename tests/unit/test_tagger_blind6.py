@@ -3,13 +3,7 @@ tagger must now get right and a nearby real military sentence it must still tag.
 
 import pytest
 
-from streams.tagger import tag_text
-
-
-def pairs(title: str, body: str, language: str = "en") -> set[tuple[str, str]]:
-    result = tag_text(title, body, language=language, reference_year=2026)
-    return {(s.type, s.polarity) for s in result.signals}
-
+from tests.tagging import title_pairs
 
 # --- a question asserts nothing: interviews, briefings, explainers --------------------------
 
@@ -37,7 +31,7 @@ def pairs(title: str, body: str, language: str = "en") -> set[tuple[str, str]]:
 def test_a_question_in_an_interview_or_briefing_asserts_no_move(
     body: str, language: str, kind: str
 ) -> None:
-    found = pairs("Interview", body, language)
+    found = title_pairs("Interview", body, language)
     assert (kind, "asserted") not in found
 
 
@@ -64,11 +58,11 @@ def test_a_question_in_an_interview_or_briefing_asserts_no_move(
 def test_the_same_move_told_as_a_statement_is_still_asserted(
     body: str, language: str, kind: str
 ) -> None:
-    assert (kind, "asserted") in pairs("News", body, language)
+    assert (kind, "asserted") in title_pairs("News", body, language)
 
 
 def test_a_question_headline_is_speculation() -> None:
-    found = pairs("Analysis: Could Russia announce a second mobilisation wave?", "No body.")
+    found = title_pairs("Analysis: Could Russia announce a second mobilisation wave?", "No body.")
     assert ("mobilization_callup", "hypothetical") in found
     assert ("mobilization_callup", "asserted") not in found
 
@@ -78,7 +72,7 @@ def test_an_answer_after_the_question_is_still_read() -> None:
         "Q: Has Finland raised readiness?\n"
         "A: Yes. Last week we put several units in the east on higher alert."
     )
-    assert ("readiness_increase", "asserted") in pairs("Interview", body)
+    assert ("readiness_increase", "asserted") in title_pairs("Interview", body)
 
 
 # --- a muster of reserve officers without a verb of calling is a call-up (ru) ------------
@@ -92,7 +86,7 @@ def test_an_answer_after_the_question_is_still_read() -> None:
     ],
 )
 def test_a_muster_of_the_reserve_is_a_callup(body: str) -> None:
-    assert ("mobilization_callup", "asserted") in pairs("Новости", body, "ru")
+    assert ("mobilization_callup", "asserted") in title_pairs("Новости", body, "ru")
 
 
 @pytest.mark.parametrize(
@@ -104,12 +98,12 @@ def test_a_muster_of_the_reserve_is_a_callup(body: str) -> None:
     ],
 )
 def test_fundraisers_sports_camps_and_past_gatherings_are_no_muster(body: str) -> None:
-    assert ("mobilization_callup", "asserted") not in pairs("Новости", body, "ru")
+    assert ("mobilization_callup", "asserted") not in title_pairs("Новости", body, "ru")
 
 
 def test_reservists_called_to_musters_with_a_verb_are_still_a_callup() -> None:
     body = "Минобороны призвало резервистов на военные сборы в Ленинградской области."
-    assert ("mobilization_callup", "asserted") in pairs("Новости", body, "ru")
+    assert ("mobilization_callup", "asserted") in title_pairs("Новости", body, "ru")
 
 
 # --- the present tense of 'спростовувати' is a denial (uk) ---------------------------------
@@ -126,13 +120,13 @@ def test_reservists_called_to_musters_with_a_verb_are_still_a_callup() -> None:
     ],
 )
 def test_a_denial_in_the_present_tense_negates(title: str, kind: str) -> None:
-    found = pairs(title, "Подробиці згодом.", "uk")
+    found = title_pairs(title, "Подробиці згодом.", "uk")
     assert (kind, "negated") in found
     assert (kind, "asserted") not in found
 
 
 def test_a_move_told_without_the_denial_is_still_asserted() -> None:
-    found = pairs("Росія перекидає війська до кордону з Сумщиною", "Подробиці згодом.", "uk")
+    found = title_pairs("Росія перекидає війська до кордону з Сумщиною", "Подробиці згодом.", "uk")
     assert ("troop_movement", "asserted") in found
 
 
@@ -151,7 +145,7 @@ def test_a_move_told_without_the_denial_is_still_asserted() -> None:
     ],
 )
 def test_health_services_a_judged_move_and_call_ups_in_general_are_no_signal(body: str) -> None:
-    assert pairs("News", body) == set()
+    assert title_pairs("News", body) == set()
 
 
 @pytest.mark.parametrize(
@@ -173,7 +167,7 @@ def test_health_services_a_judged_move_and_call_ups_in_general_are_no_signal(bod
 def test_real_alerts_moves_and_call_ups_beside_those_words_are_still_tagged(
     body: str, kind: str
 ) -> None:
-    assert (kind, "asserted") in pairs("News", body)
+    assert (kind, "asserted") in title_pairs("News", body)
 
 
 # --- an attempt is not yet done: "намагається створити", "пытается создать", "trying to" ---
@@ -196,7 +190,7 @@ def test_real_alerts_moves_and_call_ups_beside_those_words_are_still_tagged(
     ],
 )
 def test_an_attempt_is_not_yet_done(body: str, language: str, kind: str) -> None:
-    found = pairs("News", body, language)
+    found = title_pairs("News", body, language)
     assert (kind, "hypothetical") in found
     assert (kind, "asserted") not in found
 
@@ -214,7 +208,7 @@ def test_an_attempt_is_not_yet_done(body: str, language: str, kind: str) -> None
     ],
 )
 def test_the_same_thing_done_is_still_asserted(body: str, language: str, kind: str) -> None:
-    assert (kind, "asserted") in pairs("News", body, language)
+    assert (kind, "asserted") in title_pairs("News", body, language)
 
 
 # --- "X, no signs of Y": a denial of signs after a comma speaks of Y, not of X ---------------
@@ -231,7 +225,7 @@ def test_the_same_thing_done_is_still_asserted(body: str, language: str, kind: s
 def test_a_denial_of_signs_after_a_comma_leaves_the_first_report_asserted(
     title: str, language: str
 ) -> None:
-    found = pairs(title, "—", language)
+    found = title_pairs(title, "—", language)
     assert ("force_grouping", "asserted") in found
     assert ("force_grouping", "negated") not in found
 
@@ -245,7 +239,7 @@ def test_a_denial_of_signs_after_a_comma_leaves_the_first_report_asserted(
     ],
 )
 def test_a_denial_after_a_comma_without_signs_still_negates(title: str, language: str) -> None:
-    found = pairs(title, "—", language)
+    found = title_pairs(title, "—", language)
     assert ("troop_movement", "negated") in found
     assert ("troop_movement", "asserted") not in found
 
@@ -281,14 +275,14 @@ FACT_CHECK_CASES = [
 def test_a_fact_check_headline_leaves_todays_move_asserted(
     fact_check: str, plain: str, body: str, language: str
 ) -> None:
-    assert ("troop_movement", "asserted") in pairs(fact_check, body, language)
+    assert ("troop_movement", "asserted") in title_pairs(fact_check, body, language)
 
 
 @pytest.mark.parametrize(("fact_check", "plain", "body", "language"), FACT_CHECK_CASES)
 def test_a_headline_about_the_past_without_a_fact_check_still_sets_the_past(
     fact_check: str, plain: str, body: str, language: str
 ) -> None:
-    found = pairs(plain, body, language)
+    found = title_pairs(plain, body, language)
     assert ("troop_movement", "historical") in found
     assert ("troop_movement", "asserted") not in found
 
@@ -321,7 +315,7 @@ def test_a_headline_about_the_past_without_a_fact_check_still_sets_the_past(
     ],
 )
 def test_troop_numbers_growing_is_a_build_up(body: str, language: str, polarity: str) -> None:
-    assert ("troop_movement", polarity) in pairs("News", body, language)
+    assert ("troop_movement", polarity) in title_pairs("News", body, language)
 
 
 @pytest.mark.parametrize(
@@ -335,7 +329,7 @@ def test_troop_numbers_growing_is_a_build_up(body: str, language: str, polarity:
 def test_more_soldiers_signing_contracts_is_recruitment_not_a_build_up(
     body: str, language: str
 ) -> None:
-    assert ("troop_movement", "asserted") not in pairs("News", body, language)
+    assert ("troop_movement", "asserted") not in title_pairs("News", body, language)
 
 
 @pytest.mark.parametrize(
@@ -351,7 +345,7 @@ def test_more_soldiers_signing_contracts_is_recruitment_not_a_build_up(
     ],
 )
 def test_a_build_up_beside_recruitment_words_is_still_tagged(body: str, language: str) -> None:
-    assert ("troop_movement", "asserted") in pairs("News", body, language)
+    assert ("troop_movement", "asserted") in title_pairs("News", body, language)
 
 
 # --- "режим підвищеної готовності" is the civil-protection regime unless troops are in it ---
@@ -366,7 +360,7 @@ def test_a_build_up_beside_recruitment_words_is_still_tagged(body: str, language
     ],
 )
 def test_the_civil_alert_regime_is_no_readiness_increase(body: str, language: str) -> None:
-    assert ("readiness_increase", "asserted") not in pairs("News", body, language)
+    assert ("readiness_increase", "asserted") not in title_pairs("News", body, language)
 
 
 @pytest.mark.parametrize(
@@ -383,7 +377,7 @@ def test_the_civil_alert_regime_is_no_readiness_increase(body: str, language: st
 def test_troops_and_air_defence_put_on_alert_are_still_a_readiness_increase(
     body: str, language: str
 ) -> None:
-    assert ("readiness_increase", "asserted") in pairs("News", body, language)
+    assert ("readiness_increase", "asserted") in title_pairs("News", body, language)
 
 
 # --- capabilities strengthened are no forces reinforced (ru) --------------------------------
@@ -394,7 +388,7 @@ def test_equipment_that_strengthens_capabilities_moves_no_forces() -> None:
         "«Эта техника усилит возможности наших вооружённых сил в борьбе с терроризмом», "
         "— заявил министр."
     )
-    assert not {p for p in pairs("Новости", body, "ru") if p[0] == "troop_movement"}
+    assert not {p for p in title_pairs("Новости", body, "ru") if p[0] == "troop_movement"}
 
 
 @pytest.mark.parametrize(
@@ -405,7 +399,7 @@ def test_equipment_that_strengthens_capabilities_moves_no_forces() -> None:
     ],
 )
 def test_reinforcements_beside_capabilities_are_still_a_move(body: str) -> None:
-    assert ("troop_movement", "asserted") in pairs("Новости", body, "ru")
+    assert ("troop_movement", "asserted") in title_pairs("Новости", body, "ru")
 
 
 @pytest.mark.parametrize(
@@ -420,7 +414,7 @@ def test_reinforcements_beside_capabilities_are_still_a_move(body: str) -> None:
 def test_a_question_asking_why_or_how_takes_its_event_as_told(
     title: str, body: str, language: str
 ) -> None:
-    found = pairs(title, body, language)
+    found = title_pairs(title, body, language)
     assert found and all(polarity == "asserted" for _, polarity in found)
 
 
@@ -435,5 +429,5 @@ def test_a_question_asking_why_or_how_takes_its_event_as_told(
 def test_a_question_asking_whether_or_what_if_still_asserts_nothing(
     title: str, language: str
 ) -> None:
-    found = pairs(title, "", language)
+    found = title_pairs(title, "", language)
     assert found and all(polarity == "hypothetical" for _, polarity in found)
