@@ -89,3 +89,60 @@ def test_a_real_conditional_with_the_same_weapon_is_still_hypothetical() -> None
     assert ("equipment_from_storage", "hypothetical") in found
     moved = title_pairs("Генштаб", "Росія перекинула до кордону гаубиці Мста-Б і Гіацинт-Б.", "uk")
     assert ("troop_movement", "asserted") in moved
+
+
+# --- the imperfective past in the singular moves troops: "Росія стягувала ... військових" -----
+
+
+@pytest.mark.parametrize(
+    ("body", "polarity"),
+    [
+        ("Росія стягувала до кордонів України понад 150 тисяч військових.", "asserted"),
+        (
+            "Взимку 2021 року Росія стягувала до кордонів України понад 150 тисяч військових.",
+            "historical",
+        ),
+        ("Ворог стягував резерви на Покровський напрямок.", "asserted"),
+    ],
+)
+def test_the_singular_imperfective_past_of_massing_is_a_move(body: str, polarity: str) -> None:
+    assert ("troop_movement", polarity) in title_pairs("Новини", body, "uk")
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Податкова стягувала з підприємців штрафи за порушення.",
+        "Банк стягував комісію за перекази до Польщі.",
+        "Міська рада стягувала туристичний збір з готелів.",
+    ],
+)
+def test_levying_fees_is_no_move(body: str) -> None:
+    assert not title_pairs("Новини", body, "uk")
+
+
+# --- sport headlines that "call up" players ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Arsenal call up academy reserves as injury crisis deepens",
+        "Wales call up uncapped fly-half for cup tie",
+    ],
+)
+def test_a_sport_call_up_is_no_mobilization(title: str) -> None:
+    assert ("mobilization_callup", "asserted") not in title_pairs(title, "")
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Ukraine's army called up 3,000 reservists, including uncapped footballers.",
+        "Ukraine's army called up 3,000 reservists, including academy players of Shakhtar.",
+        "Ukraine's army called up 3,000 reservists as the cup tie was postponed.",
+        "Russia's army called up 5,000 reservists despite an injury crisis in its infantry units.",
+    ],
+)
+def test_a_real_call_up_with_a_sport_word_is_still_tagged(body: str) -> None:
+    assert ("mobilization_callup", "asserted") in title_pairs("News", body)
