@@ -850,3 +850,34 @@ def test_a_ships_dangerous_manoeuvres_are_no_exercise(
     body: str, expected: set[tuple[str, str]]
 ) -> None:
     assert title_pairs("", body) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "language"),
+    [
+        ("Taiwan recalled thousands of reservists for two weeks of training.", "en"),
+        ("Reservists were recalled to their units on Monday, the ministry said.", "en"),
+        ("Минобороны вызвало 5 тысяч резервистов на военные сборы.", "ru"),
+        ("Міноборони викликало резервістів на службу.", "uk"),
+    ],
+)
+def test_reservists_recalled_or_summoned_with_words_between_are_called_up(
+    body: str, language: str
+) -> None:
+    assert ("mobilization_callup", "asserted") in title_pairs("", body, language)
+
+
+@pytest.mark.parametrize(
+    ("body", "language"),
+    [
+        ("Veterans recalled the chaos of the first days of the war.", "en"),
+        ("The company recalled 5,000 cars over faulty brakes.", "en"),
+        ("Закон о резервистах вызвал споры в Думе.", "ru"),
+        ("Решение вызвало недовольство резервистов.", "ru"),
+        ("Рішення викликало обурення резервістів.", "uk"),
+    ],
+)
+def test_a_memory_a_product_recall_or_a_reaction_of_reservists_is_no_call_up(
+    body: str, language: str
+) -> None:
+    assert ("mobilization_callup", "asserted") not in title_pairs("", body, language)
