@@ -193,11 +193,11 @@ def _condition_follows(view: SentenceView, end: int) -> bool:
     resumes", "может повысить боеготовность, если ...")? Only a comma may stand between, as
     Russian and Ukrainian set one before every "если", "якщо"; a colon, semicolon, bracket or
     dash ends the trigger's clause first."""
-    horizon = _word_after(view, end, CONDITION_REACH_AFTER)
-    for cue in view.hits_in("CONDITION_AFTER", end, horizon):
-        between = view.text[end : cue.start]
-        return not any(mark in between for mark in ";:()\u2014") and " - " not in between
-    return False
+    cues = view.hits_in("CONDITION_AFTER", end, _word_after(view, end, CONDITION_REACH_AFTER))
+    if not cues:
+        return False
+    between = view.text[end : cues[0].start]
+    return not any(mark in between for mark in ";:()\u2014") and " - " not in between
 
 
 def _governs(view: SentenceView, concept: str, start: int, end: int, reach: int) -> bool:
