@@ -82,6 +82,7 @@ class StoryEngine:
             self._stories[story.id] = story
         old_terms = _indexed_terms(story)
         member = story.add(article)
+        _adopt_told(story, article)
         if article.id in story.members:
             self._article_story[article.id] = story.id
         self._reindex(story, old_terms)
@@ -342,6 +343,26 @@ def _named_by_each_other(article: StoryArticle, story: Story) -> bool:
 def _told_aside(article: StoryArticle, story: Story) -> bool:
     """Whether either side asserts, besides its headline, the kind of event the other tells."""
     return bool(article.types & story.asserted_types or story.types & article.asserted_types)
+
+
+def _adopt_told(story: Story, article: StoryArticle) -> None:
+    """Give a story the acting side, kind or size its first article did not tell, from the
+    first member that tells them.
+
+    A story keeps the event's own sides, kinds and sizes (those of its first article) so that
+    later reports cannot widen them; but a story started by a reaction or an angle piece that
+    names no acting side has none to keep, and would take in another actor's event of the
+    same week without the penalties that tell events apart. The first report that tells them
+    gives the event's own, as it would have had it arrived first. Stored in the record's own
+    fields, so an engine rebuilt from the records decides the same."""
+    if not story.actors:
+        story.actors.update(article.actors)
+        story.named_actors.update(article.named_actors)
+    if not story.types:
+        story.types.update(article.types)
+        story.asserted_types.update(article.asserted_types)
+    if not story.quantities:
+        story.quantities.update(article.quantities)
 
 
 def _position(timeline: list[tuple[float, str]], moment: float) -> int:

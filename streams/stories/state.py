@@ -33,8 +33,9 @@ class Member:
 @dataclass(slots=True)
 class Story:
     """A story in memory. ``actors``, ``named_actors`` (every actor it names), ``types``,
-    ``asserted_types`` and ``quantities`` are those of the article that started it: the
-    event's own, which later reports (that also name reactions and context) cannot widen until
+    ``asserted_types`` and ``quantities`` are those of the article that started it (or, where
+    it told none, of the first member that tells them: ``engine._adopt_told``): the event's
+    own, which later reports (that also name reactions and context) cannot widen until
     everything looks alike.
 
     ``mass`` is kept heaviest first, so the terms the engine indexes are its first few, not a

@@ -523,3 +523,19 @@ def test_a_kind_asserted_far_down_the_body_does_not_halve_a_disagreement_of_kind
     assert similarity(near, story) == pytest.approx(cosine - ASIDE_TYPE_PENALTY)
     assert similarity(far, story) == pytest.approx(cosine - TYPE_PENALTY)
     assert far.mobilization_types == near.mobilization_types, "alerts read every signal"
+
+
+def test_a_story_started_without_an_acting_side_or_kind_takes_those_a_later_member_tells() -> None:
+    engine = StoryEngine(StoryPolicy(join_threshold=0.95))
+    reaction = drill("a", 0, "Shamkir")
+    reaction.update(signals=[], actors=[], mobilization=False)
+    started = engine.process(reaction)
+    told = engine.process(drill("b", 1, "Shamkir", source="Daily"))
+    assert told.story["id"] == started.story["id"]
+    assert (told.record["actors"], told.record["types"]) == (["AZE"], ["military_exercise"])
+    same_side = engine.process(drill("c", 2, "Shamkir", source="Post"))
+    neighbour = engine.process(drill("d", 2, "Shamkir", source="Times", actor="ARM"))
+    assert same_side.story["id"] == started.story["id"]
+    assert neighbour.story["id"] != started.story["id"], "another acting side now disagrees"
+    rebuilt = StoryEngine(StoryPolicy(join_threshold=0.95), [told.record])
+    assert rebuilt.process(drill("d", 2, "Shamkir", actor="ARM")).story["id"] != started.story["id"]
