@@ -21,7 +21,7 @@ from itertools import islice
 from typing import Any
 
 from streams.stories.alerts import escalation_alert, story_alert
-from streams.stories.features import StoryArticle, read_article
+from streams.stories.features import StoryArticle, is_figure, read_article
 from streams.stories.policy import StoryPolicy
 from streams.stories.state import Story
 from streams.stories.terms import dot, heaviest
@@ -279,8 +279,8 @@ class StoryEngine:
 
 def similarity(article: StoryArticle, story: Story) -> float:
     """Average term cosine with the story's articles, lowered when the acting sides, the
-    signal types or the sizes told (a call-up of 2,500 and one of 3,000) disagree, when no
-    specific term is shared, and by time.
+    signal types or the sizes (a call-up of 2,500 and one of 3,000: ``_sizes_differ``)
+    disagree, when no specific term is shared, and by time.
 
     The average (the article's dot product with the sum of the members' unit vectors, over
     their number) rather than the cosine with the centroid: a story that has drifted across
@@ -323,7 +323,7 @@ def similarity(article: StoryArticle, story: Story) -> float:
         score -= NAMED_ACTOR_PENALTY if _named_by_each_other(article, story) else ACTOR_PENALTY
     if article.types and story.types and article.types.isdisjoint(story.types):
         score -= ASIDE_TYPE_PENALTY if _told_aside(article, story) else TYPE_PENALTY
-    if article.quantities and story.quantities and article.quantities.isdisjoint(story.quantities):
+    if _sizes_differ(article, story):
         score -= QUANTITY_PENALTY
     if unnamed:
         score -= NAME_PENALTY
@@ -338,6 +338,21 @@ def _named_by_each_other(article: StoryArticle, story: Story) -> bool:
     each names the other's side, the disagreement may be the tagger's, and counts half. Two
     neighbours' call-ups, each naming only itself, still disagree in full."""
     return bool(article.actors & story.named_actors and story.actors & article.named_actors)
+
+
+def _sizes_differ(article: StoryArticle, story: Story) -> bool:
+    """Whether the sizes each side tells disagree: those of the told event when both tell one,
+    else the figures both quote (``features.figures``) when they share none.
+
+    Two reports of one event quote its figures (the reservists called, the aircraft counted);
+    two events of one actor in one week each quote their own, and share domain words and
+    places. The story's figures are those its terms hold, so a figure one report quotes and
+    another repeats counts as shared."""
+    if article.quantities and story.quantities:
+        return article.quantities.isdisjoint(story.quantities)
+    if not article.figures or not article.figures.isdisjoint(story.mass):
+        return False
+    return any(map(is_figure, story.mass))
 
 
 def _told_aside(article: StoryArticle, story: Story) -> bool:

@@ -15,6 +15,7 @@ from streams.stories.engine import (
     ASIDE_TYPE_PENALTY,
     MAX_DRIFT_DAYS,
     NAME_PENALTY,
+    QUANTITY_PENALTY,
     TYPE_PENALTY,
     StoryEngine,
     similarity,
@@ -539,3 +540,36 @@ def test_a_story_started_without_an_acting_side_or_kind_takes_those_a_later_memb
     assert neighbour.story["id"] != started.story["id"], "another acting side now disagrees"
     rebuilt = StoryEngine(StoryPolicy(join_threshold=0.95), [told.record])
     assert rebuilt.process(drill("d", 2, "Shamkir", actor="ARM")).story["id"] != started.story["id"]
+
+
+def formation(article_id: str, figure: str, *, source: str = "Wire") -> dict[str, Any]:
+    """A report of a new brigade that quotes a figure in its body, not in its signal."""
+    return enriched(
+        article_id,
+        hours=2,
+        title="Brigade formed at Shamkir",
+        body=f"A new brigade of {figure} troops was formed at Shamkir near Tovuz and Gadabay.",
+        kind="force_grouping",
+        source=source,
+    )
+
+
+def test_reports_quoting_other_figures_than_the_story_score_lower_years_and_none_do_not() -> None:
+    story = Story.start("st", read_article(formation("a", "3,000")))
+    story.add(read_article(formation("a", "3,000")))
+    for figure, penalty in [("3,000", 0.0), ("15,000", QUANTITY_PENALTY), ("a few", 0.0)]:
+        article = read_article(formation("b", figure))
+        cosine = dot(article.vector, story.mass)
+        assert similarity(article, story) == pytest.approx(cosine - penalty), figure
+    assert not read_article(formation("b", "2026")).figures, "a year is no size"
+    assert not read_article(formation("b", "155")).figures, "nor a three-digit number"
+
+
+def test_another_formation_of_the_actor_quoting_its_own_figure_starts_its_own_story() -> None:
+    engine = StoryEngine(StoryPolicy(join_threshold=0.85))
+    first = engine.process(formation("a", "3,000"))
+    same = engine.process(formation("b", "3,000", source="Daily"))
+    unquoted = engine.process(formation("c", "several thousand", source="Post"))
+    other = engine.process(formation("d", "15,000", source="Times"))
+    assert same.story["id"] == unquoted.story["id"] == first.story["id"]
+    assert other.story["id"] != first.story["id"]
