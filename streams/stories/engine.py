@@ -21,7 +21,7 @@ from itertools import islice
 from typing import Any
 
 from streams.stories.alerts import escalation_alert, story_alert
-from streams.stories.features import StoryArticle, is_figure, read_article
+from streams.stories.features import StoryArticle, read_article
 from streams.stories.policy import StoryPolicy
 from streams.stories.state import Story
 from streams.stories.terms import dot, heaviest
@@ -350,9 +350,7 @@ def _sizes_differ(article: StoryArticle, story: Story) -> bool:
     another repeats counts as shared."""
     if article.quantities and story.quantities:
         return article.quantities.isdisjoint(story.quantities)
-    if not article.figures or not article.figures.isdisjoint(story.mass):
-        return False
-    return any(map(is_figure, story.mass))
+    return bool(article.figures and story.figures) and story.figures.isdisjoint(article.figures)
 
 
 def _told_aside(article: StoryArticle, story: Story) -> bool:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from streams.stories.features import StoryArticle
+from streams.stories.features import StoryArticle, figures
 from streams.stories.terms import Vector, heaviest
 
 STORY_TERMS = 48
@@ -41,7 +41,10 @@ class Story:
     ``mass`` is kept heaviest first, so the terms the engine indexes are its first few, not a
     ranking of their own at every article. ``member_rows`` are the members as the record lists
     them, built once per member rather than for every record of a story of hundreds (tuples:
-    the same JSON, and the garbage collector stops tracking them)."""
+    the same JSON, and the garbage collector stops tracking them). ``figures`` are the figures
+    ``mass`` holds (``features.figures``), not recorded but kept with each member and rebuilt
+    from the terms, so the engine compares an article's figures with a story's in a set
+    look-up rather than a scan of its terms at every candidate."""
 
     id: str
     first_time: float
@@ -65,6 +68,7 @@ class Story:
     alerts: list[dict[str, Any]] = field(default_factory=list)
     languages: set[str] = field(default_factory=set)
     member_rows: list[tuple[str, bool, int]] = field(default_factory=list, repr=False)
+    figures: frozenset[str] = frozenset()
 
     @classmethod
     def start(cls, story_id: str, article: StoryArticle) -> Story:
@@ -97,6 +101,7 @@ class Story:
         for term, weight in article.vector.items():
             self.mass[term] = self.mass.get(term, 0.0) + weight
         self.mass = dict(heaviest(self.mass, STORY_TERMS))
+        self.figures = frozenset(key for key in self.figures | article.figures if key in self.mass)
         self.sources.add(article.source)
         self.languages.add(article.language)
         if len(self.urls) < MAX_URLS:
@@ -159,4 +164,5 @@ class Story:
             alerts=list(record["alerts"]),
             languages=set(record.get("languages", ())),
             member_rows=[(key, first, sources) for key, first, sources in record["members"]],
+            figures=figures(mass),
         )

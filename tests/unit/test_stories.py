@@ -215,6 +215,7 @@ def test_a_story_rebuilt_from_its_record_ranks_its_terms_and_records_as_the_orig
     weights = list(rebuilt.mass.values())
     assert weights == sorted(weights, reverse=True), "heaviest first, as the index reads it"
     assert list(rebuilt.mass) == list(engine._stories[rebuilt.id].mass)
+    assert rebuilt.figures == engine._stories[rebuilt.id].figures
     assert encode_json(rebuilt.record()) == encode_json(outcome.record)
     assert [member[0] for member in rebuilt.record()["members"]] == ["a0", "a1", "a2"]
 
@@ -573,3 +574,6 @@ def test_another_formation_of_the_actor_quoting_its_own_figure_starts_its_own_st
     other = engine.process(formation("d", "15,000", source="Times"))
     assert same.story["id"] == unquoted.story["id"] == first.story["id"]
     assert other.story["id"] != first.story["id"]
+    rebuilt = StoryEngine(StoryPolicy(join_threshold=0.85), [unquoted.record])
+    assert rebuilt._stories[first.story["id"]].figures == frozenset({"3000"})
+    assert rebuilt.process(formation("d", "15,000")).story["id"] != first.story["id"]
