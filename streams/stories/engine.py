@@ -82,6 +82,7 @@ class StoryEngine:
             self._stories[story.id] = story
         old_terms = _indexed_terms(story)
         member = story.add(article)
+        _adopt_told(story, article)
         if article.id in story.members:
             self._article_story[article.id] = story.id
         self._reindex(story, old_terms)
@@ -278,8 +279,8 @@ class StoryEngine:
 
 def similarity(article: StoryArticle, story: Story) -> float:
     """Average term cosine with the story's articles, lowered when the acting sides, the
-    signal types or the sizes told (a call-up of 2,500 and one of 3,000) disagree, when no
-    specific term is shared, and by time.
+    signal types or the sizes (a call-up of 2,500 and one of 3,000: ``_sizes_differ``)
+    disagree, when no specific term is shared, and by time.
 
     The average (the article's dot product with the sum of the members' unit vectors, over
     their number) rather than the cosine with the centroid: a story that has drifted across
@@ -322,7 +323,7 @@ def similarity(article: StoryArticle, story: Story) -> float:
         score -= NAMED_ACTOR_PENALTY if _named_by_each_other(article, story) else ACTOR_PENALTY
     if article.types and story.types and article.types.isdisjoint(story.types):
         score -= ASIDE_TYPE_PENALTY if _told_aside(article, story) else TYPE_PENALTY
-    if article.quantities and story.quantities and article.quantities.isdisjoint(story.quantities):
+    if _sizes_differ(article, story):
         score -= QUANTITY_PENALTY
     if unnamed:
         score -= NAME_PENALTY
@@ -339,9 +340,42 @@ def _named_by_each_other(article: StoryArticle, story: Story) -> bool:
     return bool(article.actors & story.named_actors and story.actors & article.named_actors)
 
 
+def _sizes_differ(article: StoryArticle, story: Story) -> bool:
+    """Whether the sizes each side tells disagree: those of the told event when both tell one,
+    else the figures both quote (``features.figures``) when they share none.
+
+    Two reports of one event quote its figures (the reservists called, the aircraft counted);
+    two events of one actor in one week each quote their own, and share domain words and
+    places. The story's figures are those its terms hold, so a figure one report quotes and
+    another repeats counts as shared."""
+    if article.quantities and story.quantities:
+        return article.quantities.isdisjoint(story.quantities)
+    return bool(article.figures and story.figures) and story.figures.isdisjoint(article.figures)
+
+
 def _told_aside(article: StoryArticle, story: Story) -> bool:
     """Whether either side asserts, besides its headline, the kind of event the other tells."""
     return bool(article.types & story.asserted_types or story.types & article.asserted_types)
+
+
+def _adopt_told(story: Story, article: StoryArticle) -> None:
+    """Give a story the acting side, kind or size its first article did not tell, from the
+    first member that tells them.
+
+    A story keeps the event's own sides, kinds and sizes (those of its first article) so that
+    later reports cannot widen them; but a story started by a reaction or an angle piece that
+    names no acting side has none to keep, and would take in another actor's event of the
+    same week without the penalties that tell events apart. The first report that tells them
+    gives the event's own, as it would have had it arrived first. Stored in the record's own
+    fields, so an engine rebuilt from the records decides the same."""
+    if not story.actors:
+        story.actors.update(article.actors)
+        story.named_actors.update(article.named_actors)
+    if not story.types:
+        story.types.update(article.types)
+        story.asserted_types.update(article.asserted_types)
+    if not story.quantities:
+        story.quantities.update(article.quantities)
 
 
 def _position(timeline: list[tuple[float, str]], moment: float) -> int:

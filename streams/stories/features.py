@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -28,6 +29,7 @@ class StoryArticle:
     types: frozenset[str]
     asserted_types: frozenset[str]
     quantities: frozenset[str]
+    figures: frozenset[str]
     mobilization: bool
     mobilization_actors: tuple[str, ...]
     mobilization_types: tuple[str, ...]
@@ -84,6 +86,27 @@ def _quantities(told: list[dict[str, Any]]) -> frozenset[str]:
     )
 
 
+FIGURE_DIGITS = 4
+"""The fewest digits of a figure that tells an event's size (``figures``)."""
+
+
+def figures(keys: Iterable[str]) -> frozenset[str]:
+    """The figures among term keys (``is_figure``)."""
+    return frozenset(filter(is_figure, keys))
+
+
+def is_figure(key: str) -> bool:
+    """Whether a term key is a figure of four digits or more that is not a year: the sizes
+    and counts reports quote (15,000 reservists, 135,000 conscripts). Three-digit numbers are
+    as often distances, calibres and article numbers (a 200 km zone, 155 mm shells, article
+    389 of the criminal code), and a year dates an event rather than telling it apart."""
+    return (
+        len(key) >= FIGURE_DIGITS
+        and key.isdigit()
+        and not (len(key) == 4 and key[:2] in ("19", "20"))
+    )
+
+
 def _epoch(moment: str | None) -> float:
     return datetime.fromisoformat(moment).timestamp() if moment else 0.0
 
@@ -120,6 +143,7 @@ def read_article(enriched: dict[str, Any]) -> StoryArticle:
         types=frozenset(signal["type"] for signal in told),
         asserted_types=frozenset(signal["type"] for signal in asserted if _near_top(signal)),
         quantities=_quantities(told),
+        figures=figures(specific),
         mobilization=enriched["mobilization"],
         mobilization_actors=tuple(enriched["actors"]),
         mobilization_types=tuple(

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from streams.stories.features import StoryArticle
+from streams.stories.features import StoryArticle, figures
 from streams.stories.terms import Vector, heaviest
 
 STORY_TERMS = 48
@@ -33,14 +33,18 @@ class Member:
 @dataclass(slots=True)
 class Story:
     """A story in memory. ``actors``, ``named_actors`` (every actor it names), ``types``,
-    ``asserted_types`` and ``quantities`` are those of the article that started it: the
-    event's own, which later reports (that also name reactions and context) cannot widen until
+    ``asserted_types`` and ``quantities`` are those of the article that started it (or, where
+    it told none, of the first member that tells them: ``engine._adopt_told``): the event's
+    own, which later reports (that also name reactions and context) cannot widen until
     everything looks alike.
 
     ``mass`` is kept heaviest first, so the terms the engine indexes are its first few, not a
     ranking of their own at every article. ``member_rows`` are the members as the record lists
     them, built once per member rather than for every record of a story of hundreds (tuples:
-    the same JSON, and the garbage collector stops tracking them)."""
+    the same JSON, and the garbage collector stops tracking them). ``figures`` are the figures
+    ``mass`` holds (``features.figures``), not recorded but kept with each member and rebuilt
+    from the terms, so the engine compares an article's figures with a story's in a set
+    look-up rather than a scan of its terms at every candidate."""
 
     id: str
     first_time: float
@@ -64,6 +68,7 @@ class Story:
     alerts: list[dict[str, Any]] = field(default_factory=list)
     languages: set[str] = field(default_factory=set)
     member_rows: list[tuple[str, bool, int]] = field(default_factory=list, repr=False)
+    figures: frozenset[str] = frozenset()
 
     @classmethod
     def start(cls, story_id: str, article: StoryArticle) -> Story:
@@ -96,6 +101,7 @@ class Story:
         for term, weight in article.vector.items():
             self.mass[term] = self.mass.get(term, 0.0) + weight
         self.mass = dict(heaviest(self.mass, STORY_TERMS))
+        self.figures = frozenset(key for key in self.figures | article.figures if key in self.mass)
         self.sources.add(article.source)
         self.languages.add(article.language)
         if len(self.urls) < MAX_URLS:
@@ -158,4 +164,5 @@ class Story:
             alerts=list(record["alerts"]),
             languages=set(record.get("languages", ())),
             member_rows=[(key, first, sources) for key, first, sources in record["members"]],
+            figures=figures(mass),
         )

@@ -15,6 +15,7 @@ from streams.stories.engine import (
     ASIDE_TYPE_PENALTY,
     MAX_DRIFT_DAYS,
     NAME_PENALTY,
+    QUANTITY_PENALTY,
     TYPE_PENALTY,
     StoryEngine,
     similarity,
@@ -214,6 +215,7 @@ def test_a_story_rebuilt_from_its_record_ranks_its_terms_and_records_as_the_orig
     weights = list(rebuilt.mass.values())
     assert weights == sorted(weights, reverse=True), "heaviest first, as the index reads it"
     assert list(rebuilt.mass) == list(engine._stories[rebuilt.id].mass)
+    assert rebuilt.figures == engine._stories[rebuilt.id].figures
     assert encode_json(rebuilt.record()) == encode_json(outcome.record)
     assert [member[0] for member in rebuilt.record()["members"]] == ["a0", "a1", "a2"]
 
@@ -523,3 +525,55 @@ def test_a_kind_asserted_far_down_the_body_does_not_halve_a_disagreement_of_kind
     assert similarity(near, story) == pytest.approx(cosine - ASIDE_TYPE_PENALTY)
     assert similarity(far, story) == pytest.approx(cosine - TYPE_PENALTY)
     assert far.mobilization_types == near.mobilization_types, "alerts read every signal"
+
+
+def test_a_story_started_without_an_acting_side_or_kind_takes_those_a_later_member_tells() -> None:
+    engine = StoryEngine(StoryPolicy(join_threshold=0.95))
+    reaction = drill("a", 0, "Shamkir")
+    reaction.update(signals=[], actors=[], mobilization=False)
+    started = engine.process(reaction)
+    told = engine.process(drill("b", 1, "Shamkir", source="Daily"))
+    assert told.story["id"] == started.story["id"]
+    assert (told.record["actors"], told.record["types"]) == (["AZE"], ["military_exercise"])
+    same_side = engine.process(drill("c", 2, "Shamkir", source="Post"))
+    neighbour = engine.process(drill("d", 2, "Shamkir", source="Times", actor="ARM"))
+    assert same_side.story["id"] == started.story["id"]
+    assert neighbour.story["id"] != started.story["id"], "another acting side now disagrees"
+    rebuilt = StoryEngine(StoryPolicy(join_threshold=0.95), [told.record])
+    assert rebuilt.process(drill("d", 2, "Shamkir", actor="ARM")).story["id"] != started.story["id"]
+
+
+def formation(article_id: str, figure: str, *, source: str = "Wire") -> dict[str, Any]:
+    """A report of a new brigade that quotes a figure in its body, not in its signal."""
+    return enriched(
+        article_id,
+        hours=2,
+        title="Brigade formed at Shamkir",
+        body=f"A new brigade of {figure} troops was formed at Shamkir near Tovuz and Gadabay.",
+        kind="force_grouping",
+        source=source,
+    )
+
+
+def test_reports_quoting_other_figures_than_the_story_score_lower_years_and_none_do_not() -> None:
+    story = Story.start("st", read_article(formation("a", "3,000")))
+    story.add(read_article(formation("a", "3,000")))
+    for figure, penalty in [("3,000", 0.0), ("15,000", QUANTITY_PENALTY), ("a few", 0.0)]:
+        article = read_article(formation("b", figure))
+        cosine = dot(article.vector, story.mass)
+        assert similarity(article, story) == pytest.approx(cosine - penalty), figure
+    assert not read_article(formation("b", "2026")).figures, "a year is no size"
+    assert not read_article(formation("b", "155")).figures, "nor a three-digit number"
+
+
+def test_another_formation_of_the_actor_quoting_its_own_figure_starts_its_own_story() -> None:
+    engine = StoryEngine(StoryPolicy(join_threshold=0.85))
+    first = engine.process(formation("a", "3,000"))
+    same = engine.process(formation("b", "3,000", source="Daily"))
+    unquoted = engine.process(formation("c", "several thousand", source="Post"))
+    other = engine.process(formation("d", "15,000", source="Times"))
+    assert same.story["id"] == unquoted.story["id"] == first.story["id"]
+    assert other.story["id"] != first.story["id"]
+    rebuilt = StoryEngine(StoryPolicy(join_threshold=0.85), [unquoted.record])
+    assert rebuilt._stories[first.story["id"]].figures == frozenset({"3000"})
+    assert rebuilt.process(formation("d", "15,000")).story["id"] != first.story["id"]
