@@ -6,6 +6,59 @@ import pytest
 
 from tests.tagging import title_pairs
 
+# --- an alert raised in a military sentence is a readiness increase ------------------------
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "India raises alert along Kashmir frontier after deadly attack on troops",
+        "Japan raised its alert level to high after the missile launch",
+        "Taiwan raises alert as Chinese warships circle the island",
+        "Indian reinforcements head to Pir Panjal as alert extends to air force",
+    ],
+)
+def test_an_alert_raised_for_forces_is_a_readiness_increase(title: str) -> None:
+    assert ("readiness_increase", "asserted") in title_pairs(title, "Details later.")
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "India raises alert for heatwave as temperatures soar",
+        "NATO raises alert over Russian disinformation campaign",
+        "Army chief raises alert about drone threat to bases",
+        "Heat alert extends to Delhi as temperatures soar",
+    ],
+)
+def test_an_alert_of_another_sense_raises_no_readiness(title: str) -> None:
+    assert ("readiness_increase", "asserted") not in title_pairs(title, "Details later.")
+
+
+@pytest.mark.parametrize(
+    ("body", "language"),
+    [
+        ("Армия повысила боевую готовность войск у границы.", "ru"),
+        ("Армія підвищила бойову готовність військ біля кордону.", "uk"),
+    ],
+)
+def test_readiness_raised_in_russian_and_ukrainian_is_still_read(body: str, language: str) -> None:
+    assert ("readiness_increase", "asserted") in title_pairs("Новини", body, language)
+
+
+def test_forces_placed_on_alert_with_a_long_place_between() -> None:
+    body = (
+        "India has placed its forces along the de facto border with Pakistan in Kashmir on "
+        "high alert after a militant ambush killed nine soldiers."
+    )
+    assert ("readiness_increase", "asserted") in title_pairs("News", body)
+
+
+def test_a_long_sentence_with_put_and_forces_but_no_alert_is_no_readiness() -> None:
+    body = "The ministry put the contract for new army trucks out to tender on Monday."
+    assert ("readiness_increase", "asserted") not in title_pairs("News", body)
+
+
 # --- arms sent to a named drill are deployed there, not handed over ------------------------
 
 
