@@ -59,6 +59,81 @@ def test_a_long_sentence_with_put_and_forces_but_no_alert_is_no_readiness() -> N
     assert ("readiness_increase", "asserted") not in title_pairs("News", body)
 
 
+# --- leave cancelled is readiness raised, not an event called off --------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "kind"),
+    [
+        (
+            "Army cancels leave, puts Northern Command on high alert after Rajouri ambush",
+            "en",
+            "readiness_increase",
+        ),
+        (
+            "Leave has been cancelled for soldiers of the army's Northern Command, and "
+            "reinforcements are being moved to Rajouri",
+            "en",
+            "troop_movement",
+        ),
+        (
+            "Отпуска военнослужащим отменены, войска приведены в боевую готовность",
+            "ru",
+            "readiness_increase",
+        ),
+        (
+            "Відпустки скасовано, війська переведено у бойову готовність",
+            "uk",
+            "readiness_increase",
+        ),
+    ],
+)
+def test_cancelled_leave_negates_nothing(text: str, language: str, kind: str) -> None:
+    found = title_pairs(text, "Details later.", language)
+    assert (kind, "asserted") in found
+    assert (kind, "negated") not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "kind"),
+    [
+        ("Army cancels drills as storm nears", "en", "military_exercise"),
+        ("Russia cancelled the deployment of troops to the border", "en", "troop_movement"),
+    ],
+)
+def test_a_cancelled_drill_or_deployment_is_still_negated(
+    text: str, language: str, kind: str
+) -> None:
+    assert (kind, "negated") in title_pairs(text, "Details later.", language)
+
+
+# --- a convoy attacked is the target of an attack, not forces moving -----------------------
+
+
+@pytest.mark.parametrize(
+    ("body", "language"),
+    [
+        ("Militants attacked a military convoy near Kunduz on Monday.", "en"),
+        ("Боевики атаковали военную колонну в Дагестане.", "ru"),
+        ("Бойовики атакували військову колону на Донеччині.", "uk"),
+    ],
+)
+def test_an_attacked_convoy_is_no_movement(body: str, language: str) -> None:
+    assert ("troop_movement", "asserted") not in title_pairs("News", body, language)
+
+
+@pytest.mark.parametrize(
+    ("body", "language"),
+    [
+        ("Indian army convoys carrying troops were seen on the highway on Wednesday.", "en"),
+        ("Колонна российских танков движется к границе.", "ru"),
+        ("Колона російських танків рухається до кордону.", "uk"),
+    ],
+)
+def test_a_convoy_on_the_move_is_still_a_movement(body: str, language: str) -> None:
+    assert ("troop_movement", "asserted") in title_pairs("News", body, language)
+
+
 # --- arms sent to a named drill are deployed there, not handed over ------------------------
 
 
