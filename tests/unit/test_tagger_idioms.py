@@ -134,6 +134,35 @@ def test_a_convoy_on_the_move_is_still_a_movement(body: str, language: str) -> N
     assert ("troop_movement", "asserted") in title_pairs("News", body, language)
 
 
+# --- what laws, trials and sanctions "target" is whom they apply to, no threat ---------------
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Lawyers who defend soldiers said in absentia trials would mainly target those who "
+        "have fled abroad.",
+        "Officials said the new sanctions will target Russia's military suppliers.",
+        "The bill would target soldiers who desert, the defence committee said.",
+    ],
+)
+def test_a_legal_measure_that_targets_people_is_no_threat(body: str) -> None:
+    assert ("threat", "asserted") not in title_pairs("News", body)
+
+
+@pytest.mark.parametrize(
+    ("body", "language"),
+    [
+        ("Iran said it would target US bases in the region if attacked.", "en"),
+        ("Hezbollah warned it will target Israeli military positions.", "en"),
+        ("Иран заявил, что нанесет удар по американским базам в случае нападения.", "ru"),
+        ("Іран заявив, що завдасть удару по американських базах у разі нападу.", "uk"),
+    ],
+)
+def test_a_state_that_will_target_bases_still_threatens(body: str, language: str) -> None:
+    assert ("threat", "asserted") in title_pairs("News", body, language)
+
+
 # --- arms sent to a named drill are deployed there, not handed over ------------------------
 
 
