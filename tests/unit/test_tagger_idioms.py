@@ -6,6 +6,28 @@ import pytest
 
 from tests.tagging import title_pairs
 
+# --- "in a move" of news prose is a decision, not a march ----------------------------------
+
+
+def test_a_bill_passed_in_a_move_moves_no_soldiers() -> None:
+    body = (
+        "Russia's State Duma on Wednesday passed a bill that allows courts to try deserters in "
+        "absentia, in a move critics say is designed to deter soldiers from fleeing the war."
+    )
+    assert ("troop_movement", "asserted") not in title_pairs("News", body)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "In a surprise move, Belarus deployed troops to the Polish border.",
+        "Russia moved troops to the border in a move seen as a warning to NATO.",
+    ],
+)
+def test_troops_moved_in_a_move_are_still_a_movement(body: str) -> None:
+    assert ("troop_movement", "asserted") in title_pairs("News", body)
+
+
 # --- an alert raised in a military sentence is a readiness increase ------------------------
 
 
