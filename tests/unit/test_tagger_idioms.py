@@ -6,6 +6,44 @@ import pytest
 
 from tests.tagging import title_pairs
 
+# --- a "move" of headline prose is a step taken, not a march -------------------------------
+
+
+@pytest.mark.parametrize(
+    ("title", "language"),
+    [
+        ("Drone defence moves centre stage in Freedom Shield", "en"),
+        ("Kremlin moves to punish soldiers who desert", "en"),
+        ("Pentagon moves to ban troops from using TikTok", "en"),
+        ("Army moves closer to a deal on new tanks", "en"),
+        ("Navy moves ahead with warship purchase", "en"),
+        ("Армия Украины движется к стандартам НАТО", "ru"),
+        ("Реформа армии движется к завершению", "ru"),
+        ("ЗСУ рухаються до переходу на стандарти НАТО", "uk"),
+        ("Армія рухається до стандартів НАТО", "uk"),
+    ],
+)
+def test_a_figurative_move_moves_no_forces(title: str, language: str) -> None:
+    found = title_pairs(title, "Details later.", language)
+    assert ("troop_movement", "asserted") not in found
+
+
+@pytest.mark.parametrize(
+    ("title", "language"),
+    [
+        ("Russia moves troops to the border with Ukraine", "en"),
+        ("Russia moves S-400 batteries to Kaliningrad", "en"),
+        ("Army moves to forward positions near the border", "en"),
+        ("China moves warships closer to Taiwan", "en"),
+        ("Колонна военной техники движется к границе", "ru"),
+        ("Войска движутся к границе с Литвой", "ru"),
+        ("Війська рухаються до кордону з Білоруссю", "uk"),
+    ],
+)
+def test_forces_moved_to_a_place_are_still_a_movement(title: str, language: str) -> None:
+    assert ("troop_movement", "asserted") in title_pairs(title, "Details later.", language)
+
+
 # --- "in a move" of news prose is a decision, not a march ----------------------------------
 
 
