@@ -223,6 +223,28 @@ def test_a_state_that_will_target_bases_still_threatens(body: str, language: str
     assert ("threat", "asserted") in title_pairs("News", body, language)
 
 
+# --- cutting a place off is a blockade, not forces cut -------------------------------------
+
+
+def test_rehearsing_how_to_cut_a_harbour_off_is_no_withdrawal() -> None:
+    body = (
+        "Somewhere beyond the horizon, Chinese warships were rehearsing how to cut the harbour "
+        "off from the world."
+    )
+    assert ("de_escalation", "asserted") not in title_pairs("News", body)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Russia cut the number of troops stationed near the border.",
+        "The navy cut its warships in the Gulf from six to four.",
+    ],
+)
+def test_forces_cut_are_still_a_de_escalation(body: str) -> None:
+    assert ("de_escalation", "asserted") in title_pairs("News", body)
+
+
 # --- arms sent to a named drill are deployed there, not handed over ------------------------
 
 
