@@ -254,3 +254,35 @@ def test_an_exercise_named_as_a_time_reference_is_over() -> None:
         "Пасля завяршэння вучэнняў расійскія падраздзяленні вяртаюцца ў пункты пастаяннай "
         "дыслакацыі."
     ) == {("de_escalation", "asserted")}
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # units brought out to their areas or ranges move; brought back, they withdraw
+        (
+            "Падраздзяленні брыгады выведзены ў раёны прызначэння.",
+            {("troop_movement", "asserted")},
+        ),
+        ("Расія вывела войскі з-пад Кіева.", {("de_escalation", "asserted")}),
+        # the ministry's singular "вучэнне" with its adjective, and live firing
+        (
+            "На палігоне пад Лідай прайшло батальённае тактычнае вучэнне з баявой стральбой.",
+            {("military_exercise", "asserted")},
+        ),
+        # concentration told by the perfective verb
+        (
+            "Расія сканцэнтравала каля 30 тысяч вайскоўцаў у Бранскай вобласці.",
+            {("troop_movement", "asserted")},
+        ),
+        # regular conscription is a call-up; an appeal ("прызыў да міру") is none
+        (
+            "У Беларусі пачаўся восеньскі прызыў на тэрміновую ваенную службу.",
+            {("mobilization_callup", "asserted")},
+        ),
+        ("Мітрапаліт звярнуўся да вернікаў з прызывам да міру і малітвы за вайскоўцаў.", set()),
+        ("У Мінску прайшоў чэмпіянат краіны па кулявой стральбе.", set()),
+    ],
+)
+def test_dev_set_classes(body: str, expected: set[tuple[str, str]]) -> None:
+    assert be_pairs(body) == expected
