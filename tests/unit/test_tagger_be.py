@@ -282,6 +282,12 @@ def test_an_exercise_named_as_a_time_reference_is_over() -> None:
         ),
         ("Мітрапаліт звярнуўся да вернікаў з прызывам да міру і малітвы за вайскоўцаў.", set()),
         ("У Мінску прайшоў чэмпіянат краіны па кулявой стральбе.", set()),
+        # "з" is also "with": depots holding arms are no storage exit; taking them out is
+        ("Падчас службы ён адказваў за склады з узбраеннем у Барысаве.", set()),
+        (
+            "З базы захоўвання ў Барысаве вывезлі эшалон з танкамі.",
+            {("equipment_from_storage", "asserted")},
+        ),
     ],
 )
 def test_dev_set_classes(body: str, expected: set[tuple[str, str]]) -> None:
