@@ -282,6 +282,13 @@ def test_an_exercise_named_as_a_time_reference_is_over() -> None:
         ),
         ("Мітрапаліт звярнуўся да вернікаў з прызывам да міру і малітвы за вайскоўцаў.", set()),
         ("У Мінску прайшоў чэмпіянат краіны па кулявой стральбе.", set()),
+        # reservists drawn into a mobilization exercise; a farm's men drawn into the harvest
+        (
+            "У вобласці праходзіць мабілізацыйнае вучэнне з прыцягненнем ваеннаабавязаных.",
+            {("military_exercise", "asserted"), ("mobilization_callup", "asserted")},
+        ),
+        ("Гаспадаркі прыцягнулі да ўборкі 300 мужчын з суседніх вёсак.", set()),
+        ("Рэзервісты прыцягнулі ўвагу журналістаў.", set()),
         # "з" is also "with": depots holding arms are no storage exit; taking them out is
         ("Падчас службы ён адказваў за склады з узбраеннем у Барысаве.", set()),
         (
