@@ -224,3 +224,31 @@ def test_reaktywuje_is_present_not_future(body: str) -> None:
 def test_a_planned_reactivation_is_still_hypothetical() -> None:
     found = pairs("Rosja planuje reaktywować czołgi T-62 z baz przechowywania.")
     assert ("equipment_from_storage", "hypothetical") in found
+
+
+# --- probes after the first look: local government, flood help, arrivals, counter-measures ----
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Jednostki samorządu terytorialnego otrzymają środki na ćwiczenia z ochrony ludności.",
+        "Wojsko skierowało żołnierzy do pomocy przy powodzi na Dolnym Śląsku.",
+        "Pojawiły się doniesienia o ćwiczeniach.",
+    ],
+)
+def test_civil_drills_relief_and_reports_are_no_mobilization(body: str) -> None:
+    result = tag_text("Wiadomości", body, language="pl", reference_year=REFERENCE_YEAR)
+    assert not result.mobilization
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("W Kaliningradzie pojawiły się nowe wyrzutnie Iskander.", ("troop_movement", "asserted")),
+        ("Rosja grozi Finlandii „kontrmiarami wojskowymi”.", ("threat", "asserted")),
+        ("Żołnierze 18. Dywizji przemieszczają się na poligon.", ("troop_movement", "asserted")),
+    ],
+)
+def test_arrivals_and_counter_measures_are_read(body: str, expected: tuple[str, str]) -> None:
+    assert expected in pairs(body)
