@@ -252,3 +252,21 @@ def test_civil_drills_relief_and_reports_are_no_mobilization(body: str) -> None:
 )
 def test_arrivals_and_counter_measures_are_read(body: str, expected: tuple[str, str]) -> None:
     assert expected in pairs(body)
+
+
+# --- names that a short stem would swallow ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("body", "actors"),
+    [
+        ("Rosyjskie wojska przerzucono pod granicę – podał Polsat News.", ("RUS",)),
+        ("Polskie wojska przerzucono na granicę – podał Polsat News.", ("POL",)),
+        ("Żołnierzy przerzucono do Mińska Mazowieckiego.", ()),
+        ("Białoruskie wojska przerzucono pod Grodno.", ("BLR",)),
+    ],
+)
+def test_polsat_and_minsk_mazowiecki_are_no_actors(body: str, actors: tuple[str, ...]) -> None:
+    result = tag_text("Wiadomości", body, language="pl", reference_year=REFERENCE_YEAR)
+    (signal,) = [s for s in result.signals if s.type == "troop_movement"]
+    assert signal.actors == actors
