@@ -270,3 +270,19 @@ def test_polsat_and_minsk_mazowiecki_are_no_actors(body: str, actors: tuple[str,
     result = tag_text("Wiadomości", body, language="pl", reference_year=REFERENCE_YEAR)
     (signal,) = [s for s in result.signals if s.type == "troop_movement"]
     assert signal.actors == actors
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Białoruś, która nie ukrywa swoich planów, przerzuca wojska pod granicę z Litwą.",
+        "Nie czekając na decyzję NATO, Litwa przerzuciła wojska pod granicę.",
+    ],
+)
+def test_not_hiding_or_not_waiting_denies_nothing(body: str) -> None:
+    assert ("troop_movement", "asserted") in pairs(body)
+
+
+def test_a_weather_front_is_no_front_line() -> None:
+    body = "Nad Polskę nadciąga chłodny front; wojewoda postawił służby w stan gotowości."
+    assert pairs(body) == set()
