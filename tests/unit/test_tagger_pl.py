@@ -286,3 +286,29 @@ def test_not_hiding_or_not_waiting_denies_nothing(body: str) -> None:
 def test_a_weather_front_is_no_front_line() -> None:
     body = "Nad Polskę nadciąga chłodny front; wojewoda postawił służby w stan gotowości."
     assert pairs(body) == set()
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Rosja rozmieściła na Białorusi taktyczną broń jądrową.",
+        "Do Polski przyleciały kolejne amerykańskie myśliwce F-35.",
+        "Rosyjskie okręty wpłynęły na Morze Bałtyckie.",
+        "Rosja ściąga odwody pod Pokrowsk.",
+        "Siły rosyjskie koncentrują się w rejonie Zaporoża.",
+    ],
+)
+def test_more_ways_of_moving_forces(body: str) -> None:
+    assert ("troop_movement", "asserted") in pairs(body)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Pieniądze wpłynęły na konto żołnierzy.",
+        "Samolot z prezydentem przyleciał do Wilna.",
+        "Zwolennicy partii zajęli pozycje przed Sejmem.",
+    ],
+)
+def test_money_planes_and_crowds_do_not_move_forces(body: str) -> None:
+    assert pairs(body) == set()
