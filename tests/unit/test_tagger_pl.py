@@ -312,3 +312,17 @@ def test_more_ways_of_moving_forces(body: str) -> None:
 )
 def test_money_planes_and_crowds_do_not_move_forces(body: str) -> None:
     assert pairs(body) == set()
+
+
+# --- Polish ordinals: "18. Dywizja" is no sentence end ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "W Polsce powstaje 1. Dywizja Piechoty Legionów.",
+        "W Siedlcach sformowano 1. Dywizję Piechoty Legionów.",
+    ],
+)
+def test_a_unit_named_by_its_ordinal_is_formed(body: str) -> None:
+    assert ("force_grouping", "asserted") in pairs(body)
