@@ -326,3 +326,35 @@ def test_money_planes_and_crowds_do_not_move_forces(body: str) -> None:
 )
 def test_a_unit_named_by_its_ordinal_is_formed(body: str) -> None:
     assert ("force_grouping", "asserted") in pairs(body)
+
+
+# --- present-tense call-ups, nominative plurals, readiness degrees -------------------------------
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "Rezerwiści otrzymali wezwania do stawienia się w jednostkach.",
+            ("mobilization_callup", "asserted"),
+        ),
+        ("Białoruś powołuje rezerwistów na zgrupowania.", ("mobilization_callup", "asserted")),
+        ("Szwecja podniosła stopień gotowości sił zbrojnych.", ("readiness_increase", "asserted")),
+        ("Rosja tworzy nowy korpus armijny w Karelii.", ("force_grouping", "asserted")),
+        ("Minister wzywa Rosję do wycofania wojsk.", ("de_escalation", "hypothetical")),
+    ],
+)
+def test_present_plural_and_degree_forms(body: str, expected: tuple[str, str]) -> None:
+    assert expected in pairs(body)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Rząd utworzył nowy korpus ekspertów.",
+        "Papież wzywa wiernych do modlitwy.",
+        "Sąd wezwał świadków.",
+    ],
+)
+def test_corps_of_experts_and_summoned_witnesses_are_no_signal(body: str) -> None:
+    assert pairs(body) == set()
