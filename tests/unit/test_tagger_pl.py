@@ -2,9 +2,13 @@
 another field (or denied, planned, past) that must not count, and a nearby real military
 sentence that must."""
 
+import json
+
 import pytest
 
-from streams.tagger import available_languages, tag_text
+from streams.article import parse_raw_article
+from streams.normalize import normalize_article
+from streams.tagger import available_languages, tag_article, tag_text
 from tests.tagging import REFERENCE_YEAR, title_pairs
 
 
@@ -358,3 +362,52 @@ def test_present_plural_and_degree_forms(body: str, expected: tuple[str, str]) -
 )
 def test_corps_of_experts_and_summoned_witnesses_are_no_signal(body: str) -> None:
     assert pairs(body) == set()
+
+
+# --- the whole seed article in Polish, through normalization and language detection -----------
+
+SEED_PL = """Sojusznik Rosji, Białoruś, wyprowadza pojazdy opancerzone. To kolejne \
+zagrożenie dla Ukrainy
+
+Białoruska armia rozpoczęła wyprowadzanie pojazdów opancerzonych z długoterminowego \
+przechowywania, by wzmocnić wspólne regionalne zgrupowanie wojsk rosyjskich i białoruskich \
+– poinformowało białoruskie Ministerstwo Obrony.
+
+Decyzję podjęto, by ułatwić „działania na rzecz interoperacyjności” grup bojowych, które \
+według agencji TASS od października prowadzą wspólne ćwiczenia na Białorusi.
+
+To kolejny sygnał, że Białoruś może przygotowywać się do działań zbrojnych albo do tego, by \
+posłużyć jako punkt wyjścia dla rosyjskich ataków na Ukrainę.
+
+Zeszłej jesieni Rosja wysłała na Białoruś dziesiątki tysięcy żołnierzy i pojazdów \
+opancerzonych na ćwiczenia. Od tego czasu Białoruś przeprowadziła nagłe ćwiczenia wojskowe i \
+przemieściła sprzęt wojskowy w kierunku granicy z Ukrainą.
+
+Łukaszenka zapowiedział, że Białoruś przystąpi do wojny tylko wtedy, jeśli jej terytorium \
+zostanie zaatakowane. Ukraina zapewnia, że nie ma żadnych agresywnych zamiarów wobec Białorusi."""
+
+
+def test_the_seed_in_polish_yields_what_signals_md_lists() -> None:
+    raw = {
+        "id": "seed-pl",
+        "url": "https://example.org/pl",
+        "title": SEED_PL.split("\n")[0],
+        "body": SEED_PL,
+        "source": "seed",
+        "published_at": "2023-01-24T12:00:00Z",
+    }
+    article = normalize_article(parse_raw_article(json.dumps(raw).encode(), max_bytes=1_000_000))
+    assert article.language == "pl"
+    result = tag_article(article)
+    assert result.mobilization
+    found = {(s.type, s.polarity, s.actors) for s in result.signals}
+    (storage,) = [s for s in result.signals if s.type == "equipment_from_storage"]
+    assert (storage.polarity, storage.actors) == ("asserted", ("BLR",))
+    assert storage.attribution == "białoruskie Ministerstwo Obrony"
+    assert ("force_grouping", "asserted", ("BLR", "RUS")) in found
+    assert ("military_exercise", "asserted", ("BLR", "RUS")) in found
+    assert ("troop_movement", "historical", ("RUS",)) in found
+    moves = [s for s in result.signals if s.type == "troop_movement" and s.polarity == "asserted"]
+    assert [(s.actors, s.target) for s in moves] == [(("BLR",), "UKR")]
+    assert ("threat", "asserted", ("BLR",)) in found
+    assert ("de_escalation", "asserted", ("UKR",)) in found
