@@ -411,3 +411,31 @@ def test_the_seed_in_polish_yields_what_signals_md_lists() -> None:
     assert [(s.actors, s.target) for s in moves] == [(("BLR",), "UKR")]
     assert ("threat", "asserted", ("BLR",)) in found
     assert ("de_escalation", "asserted", ("UKR",)) in found
+
+
+# --- a plan told after the drill's noun ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Ćwiczenia wojskowe Zapad zaplanowano na wrzesień.",
+        "Ćwiczenia wojskowe odbędą się na poligonie w Orzyszu.",
+        "Szef MON: w przyszłym roku powołamy 200 tys. rezerwistów na ćwiczenia.",
+    ],
+)
+def test_drills_and_call_ups_still_to_come_are_hypothetical(body: str) -> None:
+    result = tag_text("Wiadomości", body, language="pl", reference_year=REFERENCE_YEAR)
+    assert result.signals
+    assert not result.mobilization
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Rozpoczęły się ćwiczenia wojskowe, które potrwają do piątku.",
+        "Na poligonie trwają ćwiczenia, w których bierze udział 3 tys. żołnierzy.",
+    ],
+)
+def test_drills_under_way_are_asserted(body: str) -> None:
+    assert ("military_exercise", "asserted") in pairs(body)
