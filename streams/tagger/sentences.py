@@ -76,6 +76,16 @@ _ABBREVIATIONS = frozenset(
     ]
 )
 _ABBREVIATION_REACH = max(map(len, _ABBREVIATIONS)) + 1
+# A Polish (or German) ordinal is a number with a period: "18. Dywizja Zmechanizowana", "1.
+# Warszawska Brygada Pancerna". Before a unit's name, within its first two words, the period
+# ends no sentence. The names are the units' own words, so an English sentence that ends in a
+# number ("rose to 12. Rescuers said") still ends there.
+_ORDINAL = re.compile(r"(?<![\w.,])\d{1,3}\Z")
+_UNIT_AFTER_ORDINAL = re.compile(
+    r"(?:[A-ZĄĆĘŁŃÓŚŹŻ][\w\-]*\s+){0,1}"
+    r"(?:Dywizj|Brygad|Batalion|Pułk|Armi|Korpus|Flot|Eskadr|Skrzydł|Baz[aięy]|Dywizjon"
+    r"|Kompani|Okręg|Zgrupowani|Ogólnowojskow|Gwardyjsk|Pancern|Zmechanizowan)"
+)
 # How the abbreviations of three letters or more end: a word that ends otherwise (most words
 # before a period do) is not one, and needs no closer look.
 _ABBREVIATION_TAILS = frozenset(word[-3:] for word in _ABBREVIATIONS if len(word) >= 3)
@@ -101,6 +111,8 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
             continue
         if text[stop : stop + 1].islower():
             continue
+        if text[period] == "." and end == period + 1 and _ordinal_before_unit(text, period, stop):
+            continue
         if text[period] == "." or "." in text[period + 1 : end]:
             # most sentences end in a word whose last three letters end no abbreviation
             tail = text[period - 3 : period] if period >= 3 else ""
@@ -114,6 +126,15 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         start = stop
     _add_bounded(spans, text, start, len(text))
     return spans
+
+
+def _ordinal_before_unit(text: str, period: int, stop: int) -> bool:
+    """Is the period that of an ordinal before a unit's name ("18. Dywizja")?"""
+    if not text[period - 1 : period].isdigit():
+        return False
+    if not _ORDINAL.search(text, max(0, period - 4), period):
+        return False
+    return _UNIT_AFTER_ORDINAL.match(text, stop, stop + 64) is not None
 
 
 def _abbreviated(text: str, start: int) -> bool:

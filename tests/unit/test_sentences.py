@@ -46,3 +46,28 @@ def test_run_without_punctuation_is_cut_into_bounded_pieces() -> None:
     assert len(pieces) > 1
     assert all(end - start <= MAX_SENTENCE_CHARS for start, end in pieces)
     assert "".join(text[s:e] + " " for s, e in pieces).split() == text.split()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "W Polsce powstaje 1. Dywizja Piechoty Legionów.",
+        "Sformowano 12. Szczecińską Dywizję Zmechanizowaną.",
+        "Żołnierze 6. Brygady Powietrznodesantowej ćwiczą.",
+        "Jednostki 44. Korpusu Armijnego przerzucono.",
+    ],
+)
+def test_an_ordinal_before_a_units_name_ends_no_sentence(text: str) -> None:
+    assert sentences(text + " Dalej.") == [text, "Dalej."]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The toll rose to 12. Brigade commanders said so.",
+        "Liczba ofiar wzrosła do 12. Ratownicy szukają dalej.",
+        "Ćwiczenia zakończą się w 2027. Dywizja wróci do koszar.",
+    ],
+)
+def test_a_number_that_ends_a_sentence_still_ends_it(text: str) -> None:
+    assert len(sentences(text)) == 2
