@@ -1,6 +1,7 @@
 """Classes of error behind the story clustering's misreads of angle pieces' headlines (dev
-stories set), each with both sides: the figurative or other-field sense the tagger must now
-leave alone and a real military sentence it must still tag."""
+stories set), and others that probes found, each with both sides: the figurative or
+other-field sense the tagger must now leave alone and a real military sentence it must still
+tag."""
 
 import pytest
 
@@ -287,3 +288,45 @@ def test_a_drill_named_or_hardware_sent_to_it_is_an_exercise(title: str, languag
 def test_a_drill_name_without_an_exercise_word_is_no_exercise() -> None:
     found = title_pairs("Drone defence is a theme at the Freedom Shield conference", "No body.")
     assert ("military_exercise", "asserted") not in found
+
+
+# --- an army of another trade, and reservists summoned in the passive ----------------------
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "An army of gritters was deployed across the region overnight as temperatures fell.",
+        "An army of cleaners was deployed to the stadium after the final.",
+    ],
+)
+def test_an_army_of_another_trade_deployed_is_no_movement(body: str) -> None:
+    assert ("troop_movement", "asserted") not in title_pairs("Winter", body)
+
+
+def test_an_army_of_troops_deployed_is_still_a_movement() -> None:
+    body = "Russia deployed an army of 50,000 troops to the border."
+    assert ("troop_movement", "asserted") in title_pairs("Border", body)
+
+
+@pytest.mark.parametrize(
+    ("body", "language"),
+    [
+        ("Резервисты вызваны на сборы в Гродненской области.", "ru"),
+        ("Резервістів викликано на збори на Львівщині.", "uk"),
+    ],
+)
+def test_reservists_summoned_in_the_passive_are_called_up(body: str, language: str) -> None:
+    assert ("mobilization_callup", "asserted") in title_pairs("Сборы", body, language=language)
+
+
+@pytest.mark.parametrize(
+    ("body", "language"),
+    [
+        ("Протесты резервистов вызваны задержками выплат.", "ru"),
+        ("Протести резервістів викликані затримками виплат.", "uk"),
+        ("Резервисты вызваны не были, заявили в военкомате.", "ru"),
+    ],
+)
+def test_a_reaction_caused_or_a_summons_denied_is_no_call_up(body: str, language: str) -> None:
+    assert ("mobilization_callup", "asserted") not in title_pairs("Сборы", body, language=language)
