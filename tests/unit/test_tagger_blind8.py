@@ -72,3 +72,56 @@ def test_airsoft_and_paintball_drills_are_no_exercise(title: str, body: str, lan
 )
 def test_real_drills_beside_games_are_still_read(body: str, language: str) -> None:
     assert ("military_exercise", "asserted") in title_pairs("News", body, language)
+
+
+# --- a film shoot's convoy: the tanks on the road are props ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("body", "language"),
+    [
+        (
+            "Drivers were startled by a convoy of Soviet-era trucks and a T-55 tank on Tuesday. "
+            "Police said it was a film crew shooting a historical drama.",
+            "en",
+        ),
+        (
+            "Колонна старых танков, замеченная под Выборгом, оказалась частью "
+            "съемок военной драмы.",
+            "ru",
+        ),
+        (
+            "Колонна танков напугала жителей. В администрации сообщили, что это съемки "
+            "исторического фильма.",
+            "ru",
+        ),
+        ("Колона танків під Львовом виявилася частиною зйомок воєнної драми.", "uk"),
+    ],
+)
+def test_a_film_shoots_convoy_moves_no_troops(body: str, language: str) -> None:
+    assert ("troop_movement", "asserted") not in title_pairs("News", body, language)
+
+
+@pytest.mark.parametrize(
+    ("body", "language"),
+    [
+        # imagery is "съемка", "зйомка" too; a crew filming a real column is news
+        (
+            "Колонна российских танков движется к границе, показывают данные спутниковой съемки.",
+            "ru",
+        ),
+        ("Колона російських танків рухається до кордону, свідчать дані супутникової зйомки.", "uk"),
+        (
+            "A convoy of Russian tanks moved towards the border. "
+            "A BBC film crew filmed the column.",
+            "en",
+        ),
+        (
+            "Колонна российских танков движется к границе. В кинотеатрах идет премьера военного "
+            "фильма.",
+            "ru",
+        ),
+    ],
+)
+def test_a_real_convoy_filmed_or_seen_from_space_still_moves(body: str, language: str) -> None:
+    assert ("troop_movement", "asserted") in title_pairs("News", body, language)
