@@ -125,3 +125,31 @@ def test_a_film_shoots_convoy_moves_no_troops(body: str, language: str) -> None:
 )
 def test_a_real_convoy_filmed_or_seen_from_space_still_moves(body: str, language: str) -> None:
     assert ("troop_movement", "asserted") in title_pairs("News", body, language)
+
+
+# --- an offer or a listing is a sale not yet made -------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("title", "body"),
+    [
+        ("Surplus armoured vehicles offered for export", ""),
+        ("News", "Rosoboronexport offered to sell Su-35 jets to Indonesia."),
+        ("News", "The ministry offers to sell its surplus howitzers to Latin American buyers."),
+    ],
+)
+def test_an_offer_to_sell_arms_is_no_transfer_made(title: str, body: str) -> None:
+    found = title_pairs(title, body, "en")
+    assert ("arms_transfer", "asserted") not in found
+
+
+@pytest.mark.parametrize(
+    ("title", "body"),
+    [
+        ("News", "Russia delivered Su-35 jets to Iran."),
+        ("News", "Germany supplied 40 Leopard tanks to Ukraine, the ministry said."),
+        ("Russia sells Su-35 jets to Iran", ""),
+    ],
+)
+def test_arms_delivered_or_sold_are_still_transferred(title: str, body: str) -> None:
+    assert ("arms_transfer", "asserted") in title_pairs(title, body, "en")
