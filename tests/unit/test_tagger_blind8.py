@@ -153,3 +153,47 @@ def test_an_offer_to_sell_arms_is_no_transfer_made(title: str, body: str) -> Non
 )
 def test_arms_delivered_or_sold_are_still_transferred(title: str, body: str) -> None:
     assert ("arms_transfer", "asserted") in title_pairs(title, body, "en")
+
+
+# --- recycled footage debunked: the claim it was passed off for is denied -------------------------
+
+
+@pytest.mark.parametrize(
+    ("title", "body", "language"),
+    [
+        (
+            "Відео «переміщення військ» виявилося старим",
+            "Відео, яке поширюють як нове переміщення російських військ до кордону, знято давно.",
+            "uk",
+        ),
+        (
+            "Видео с «переброской войск» оказалось старым",
+            "Ролик, который выдают за новую переброску войск к границе, снят давно.",
+            "ru",
+        ),
+        (
+            "News",
+            "Footage of Russian tanks moving to the border, passed off as new, "
+            "turned out to be old.",
+            "en",
+        ),
+    ],
+)
+def test_recycled_footage_passed_off_as_new_is_no_move(
+    title: str, body: str, language: str
+) -> None:
+    assert ("troop_movement", "asserted") not in title_pairs(title, body, language)
+
+
+@pytest.mark.parametrize(
+    ("body", "language"),
+    [
+        ("Колона російських танків рухається до кордону, показує нове відео.", "uk"),
+        ("Колонна российских танков движется к границе, показывает новое видео.", "ru"),
+        ("Росія перекидає нові танки до кордону.", "uk"),
+        ("Россия перебрасывает новые танки к границе.", "ru"),
+        ("New footage shows Russian tanks moving to the border.", "en"),
+    ],
+)
+def test_new_footage_of_a_real_move_is_still_a_move(body: str, language: str) -> None:
+    assert ("troop_movement", "asserted") in title_pairs("News", body, language)
