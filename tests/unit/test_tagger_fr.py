@@ -279,3 +279,29 @@ def test_an_auxiliary_is_no_part_of_the_source() -> None:
 )
 def test_threats_denials_of_intent_and_pull_backs(body: str, expected: tuple[str, str]) -> None:
     assert expected in pairs(body)
+
+
+# --- later probes: plans told far after the drill, figurative mobilisations ---------------------
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Des exercices de tir de l'armée de Terre auront lieu la semaine prochaine à Canjuers.",
+        "Les manœuvres de l'armée biélorusse se tiendront en septembre près de Brest.",
+        "Le président a appelé à la mobilisation générale contre le cancer.",
+    ],
+)
+def test_distant_plans_and_figurative_mobilisations_do_not_count(body: str) -> None:
+    assert not mobilization(body)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Les manœuvres de l'armée biélorusse se déroulent depuis lundi près de Brest.",
+        "Les exercices militaires ont débuté lundi et doivent durer une semaine.",
+    ],
+)
+def test_drills_under_way_are_asserted(body: str) -> None:
+    assert ("military_exercise", "asserted") in pairs(body)
