@@ -305,3 +305,35 @@ def test_distant_plans_and_figurative_mobilisations_do_not_count(body: str) -> N
 )
 def test_drills_under_way_are_asserted(body: str) -> None:
     assert ("military_exercise", "asserted") in pairs(body)
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "Des paramilitaires russes d'Africa Corps ont été déployés au Mali.",
+            ("troop_movement", "asserted"),
+        ),
+        (
+            "Pourquoi la Russie masse-t-elle des troupes à la frontière ?",
+            ("troop_movement", "asserted"),
+        ),
+        ("L'exercice Orion 2026 a débuté lundi.", ("military_exercise", "asserted")),
+        ("Les manœuvres Zapad ont commencé en Biélorussie.", ("military_exercise", "asserted")),
+    ],
+)
+def test_paramilitaries_inverted_questions_and_named_drills(
+    body: str, expected: tuple[str, str]
+) -> None:
+    assert expected in pairs(body)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Selon le renseignement ukrainien, la Russie prépare une nouvelle vague de mobilisation.",
+        "La masse des troupes reste stationnée en Crimée.",
+    ],
+)
+def test_preparations_and_the_bulk_of_troops_are_no_mobilization(body: str) -> None:
+    assert not mobilization(body)
