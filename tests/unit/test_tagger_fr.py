@@ -110,6 +110,7 @@ def test_the_seed_in_french_yields_what_signals_md_lists() -> None:
         "Le transporteur de fonds a sorti ses fourgons blindés du dépôt.",
         "Le gouvernement dispose d'une marge de manœuvre réduite.",
         "Météo-France a placé quatre départements en alerte rouge, les pompiers sont mobilisés.",
+        "La masse des salariés a manifesté en masse devant la préfecture.",
     ],
 )
 def test_other_fields_are_no_signal(body: str) -> None:
@@ -121,6 +122,10 @@ def test_other_fields_are_no_signal(body: str) -> None:
     [
         (
             "La Russie a massé des troupes près de sa frontière avec la Finlande.",
+            ("troop_movement", "asserted"),
+        ),
+        (
+            "La Russie masse des troupes près de la frontière ukrainienne.",
             ("troop_movement", "asserted"),
         ),
         (
