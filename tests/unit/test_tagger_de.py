@@ -1,0 +1,218 @@
+"""The German lexicon on the hard cases of SIGNALS.md, each with both sides: the sentence in
+another field (or denied, planned, past) that must not count, and a nearby real military
+sentence that must."""
+
+import pytest
+
+from streams.tagger import available_languages, tag_text
+from tests.tagging import REFERENCE_YEAR, title_pairs
+
+
+def pairs(body: str, title: str = "Nachrichten") -> set[tuple[str, str]]:
+    return title_pairs(title, body, "de")
+
+
+def test_german_has_a_lexicon() -> None:
+    assert "de" in available_languages()
+
+
+# --- the seed, in German ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("body", "attribution"),
+    [
+        (
+            "Das belarussische Verteidigungsministerium hat begonnen, gepanzerte Fahrzeuge aus "
+            "der Langzeitlagerung zu holen.",
+            # German attribution reads runs of capitalized words: the adjective is left out
+            "Verteidigungsministerium",
+        ),
+    ],
+)
+def test_seed_storage_by_belarus_attributed_to_its_ministry(body: str, attribution: str) -> None:
+    result = tag_text("Belarus", body, language="de", reference_year=REFERENCE_YEAR)
+    (signal,) = [s for s in result.signals if s.type == "equipment_from_storage"]
+    assert signal.polarity == "asserted"
+    assert signal.actors == ("BLR",)
+    assert signal.attribution == attribution
+    assert result.mobilization
+
+
+def test_seed_joint_grouping_names_both_armies() -> None:
+    result = tag_text(
+        "Belarus",
+        "Die regionale Truppengruppierung der russischen und belarussischen Streitkräfte ist "
+        "aktiviert worden.",
+        language="de",
+        reference_year=REFERENCE_YEAR,
+    )
+    groupings = [s for s in result.signals if s.type == "force_grouping"]
+    assert groupings
+    assert all(set(s.actors) == {"RUS", "BLR"} for s in groupings)
+
+
+# --- words shared with other fields -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # voters, funds and fleets mobilised
+        "Die SPD will vor der Landtagswahl ihre Wähler mobilisieren.",
+        "Der Paketdienst mobilisiert seine gesamte Lkw-Flotte und holt Transporter aus dem Lager.",
+        # gas stores, drilling rigs
+        "Die Versorger holen bereits Gas aus den Gasspeichern.",
+        "Die Bohrinsel wurde an ein neues Ölfeld in der Nordsee verlegt.",
+        # fire-brigade drills and political manoeuvres
+        "Feuerwehr und Rettungsdienst haben bei einer Übung am Flughafen den Ernstfall geprobt.",
+        "Mit einem taktischen Manöver hat die Opposition die Abstimmung verzögert.",
+        # football call-ups and "Truppe"
+        "Die Einberufung in den Kader kam für den Torwart überraschend.",
+        "Der Trainer schickt seine Truppe ins Trainingslager nach Spanien.",
+        # offices moved, meetings called, cash vans, hospitals on alert
+        "Der Versicherer verlegt seine Zentrale von Frankfurt nach Leipzig.",
+        "Die Präsidentin hat eine Sondersitzung einberufen.",
+        "Unbekannte haben einen gepanzerten Geldtransporter überfallen.",
+        "Wegen der Grippewelle sind mehrere Kliniken in Alarmbereitschaft versetzt worden.",
+        # a threat of risk, not of war; a ceasefire is no weapon
+        "Dem Konzern droht die Insolvenz.",
+        "Die Waffenruhe wurde verlängert.",
+    ],
+)
+def test_other_fields_are_no_signal(body: str) -> None:
+    assert pairs(body) == set()
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("Russland hat eine Teilmobilmachung angeordnet.", ("mobilization_callup", "asserted")),
+        ("Belarus hat Reservisten zu Übungen einberufen.", ("mobilization_callup", "asserted")),
+        (
+            "Die Ukraine mobilisiert weitere Männer für die Armee.",
+            ("mobilization_callup", "asserted"),
+        ),
+        (
+            "Russland hat Truppen an die Grenze zu Finnland verlegt.",
+            ("troop_movement", "asserted"),
+        ),
+        ("Die Bundeswehr verlegt Soldaten nach Litauen.", ("troop_movement", "asserted")),
+        (
+            "Die Bundeswehrsoldaten wurden per Bahn nach Litauen verlegt.",
+            ("troop_movement", "asserted"),
+        ),
+        (
+            "Satellitenbilder zeigen einen russischen Truppenaufmarsch.",
+            ("troop_movement", "asserted"),
+        ),
+        ("Die belarussische Armee hat ein Manöver begonnen.", ("military_exercise", "asserted")),
+        ("In Belarus hat eine Reservistenübung begonnen.", ("mobilization_callup", "asserted")),
+        (
+            "Die Truppen in Kaliningrad wurden in erhöhte Gefechtsbereitschaft versetzt.",
+            ("readiness_increase", "asserted"),
+        ),
+        (
+            "Russland hat eine neue Schützendivision aufgestellt, teilte das Militär mit.",
+            ("force_grouping", "asserted"),
+        ),
+        (
+            "Die Bundeswehr hat die Panzerbrigade 45 in Litauen in Dienst gestellt.",
+            ("force_grouping", "asserted"),
+        ),
+        (
+            "Russland reaktiviert eingelagerte Schützenpanzer.",
+            ("equipment_from_storage", "asserted"),
+        ),
+        (
+            "Russische Truppen holen Kampfpanzer aus Depots.",
+            ("equipment_from_storage", "asserted"),
+        ),
+        ("Deutschland liefert der Ukraine weitere Leopard-Panzer.", ("arms_transfer", "asserted")),
+        ("Russland droht Finnland mit militärischen Gegenmaßnahmen.", ("threat", "asserted")),
+        ("Russland hat Truppen von der Grenze abgezogen.", ("de_escalation", "asserted")),
+    ],
+)
+def test_military_sense_counts(body: str, expected: tuple[str, str]) -> None:
+    assert expected in pairs(body)
+
+
+# --- denials, plans, conditions and history -------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "Moskau hat Berichte über einen Truppenaufmarsch an der Grenze dementiert.",
+            ("troop_movement", "negated"),
+        ),
+        (
+            "Es gebe keine Verlegung von Truppen in die Region, sagte ein Sprecher.",
+            ("troop_movement", "negated"),
+        ),
+        (
+            "Der Geheimdienst sieht keine Anzeichen für eine Mobilmachung in Belarus.",
+            ("mobilization_callup", "negated"),
+        ),
+        (
+            "Belarus plant für September ein großes Manöver an der Grenze zu Polen.",
+            ("military_exercise", "hypothetical"),
+        ),
+        (
+            "Falls nötig, werde er eine Mobilmachung anordnen, sagte Lukaschenko.",
+            ("mobilization_callup", "hypothetical"),
+        ),
+        (
+            "Russland könnte weitere Truppen an die Grenze verlegen, warnen Experten.",
+            ("troop_movement", "hypothetical"),
+        ),
+        (
+            "Am 22. Juni 1941 hatte die Wehrmacht Millionen Soldaten an der Grenze "
+            "zusammengezogen.",
+            ("troop_movement", "historical"),
+        ),
+        (
+            "Im vergangenen Herbst hatte Russland Zehntausende Soldaten an die Grenze verlegt.",
+            ("troop_movement", "historical"),
+        ),
+    ],
+)
+def test_not_happening_now(body: str, expected: tuple[str, str]) -> None:
+    found = pairs(body)
+    assert expected in found
+    assert (expected[0], "asserted") not in found
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "Die Manöver seien rein defensiv und gegen niemanden gerichtet, erklärte Minsk.",
+            ("de_escalation", "asserted"),
+        ),
+        (
+            "Belarus hat keine aggressiven Absichten gegenüber seinen Nachbarn.",
+            ("de_escalation", "asserted"),
+        ),
+        (
+            "Belarus werde in den Krieg eintreten, falls ukrainische Truppen die Grenze "
+            "überschreiten.",
+            ("threat", "asserted"),
+        ),
+    ],
+)
+def test_denials_of_intent_and_threats(body: str, expected: tuple[str, str]) -> None:
+    assert expected in pairs(body)
+
+
+def test_headline_and_body_count_once() -> None:
+    result = tag_text(
+        "Russland verlegt Truppen an finnische Grenze",
+        "Russland hat Truppen an die Grenze zu Finnland verlegt.",
+        language="de",
+        reference_year=REFERENCE_YEAR,
+    )
+    moves = [s for s in result.signals if s.type == "troop_movement" and s.polarity == "asserted"]
+    assert len(moves) == 1
+    assert moves[0].actors == ("RUS",)
