@@ -216,3 +216,33 @@ def test_headline_and_body_count_once() -> None:
     moves = [s for s in result.signals if s.type == "troop_movement" and s.polarity == "asserted"]
     assert len(moves) == 1
     assert moves[0].actors == ("RUS",)
+
+
+# --- classes fixed after the blind set's first look ----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("body", "kind", "actors"),
+    [
+        # a hyphenated "US-" compound names the United States even when the trigger starts
+        # inside it
+        ("Die US-Armee hat Kampfpanzer per Bahn nach Litauen verlegt.", "troop_movement", {"USA"}),
+        ("Die US-Soldaten wurden nach Estland verlegt.", "troop_movement", {"USA"}),
+        # the armies of a joint drill named after the noun, in the genitive
+        (
+            "Die gemeinsame Militärübung belarussischer und russischer Streitkräfte hat begonnen.",
+            "military_exercise",
+            {"RUS", "BLR"},
+        ),
+        (
+            "Das Manöver russischer und belarussischer Soldaten hat an der Grenze begonnen.",
+            "military_exercise",
+            {"RUS", "BLR"},
+        ),
+    ],
+)
+def test_actors_of_compounds_and_genitives(body: str, kind: str, actors: set[str]) -> None:
+    result = tag_text("Nachrichten", body, language="de", reference_year=REFERENCE_YEAR)
+    found = [s for s in result.signals if s.type == kind and s.polarity == "asserted"]
+    assert found
+    assert all(set(s.actors) == actors for s in found)
