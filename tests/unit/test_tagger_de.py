@@ -246,3 +246,40 @@ def test_actors_of_compounds_and_genitives(body: str, kind: str, actors: set[str
     found = [s for s in result.signals if s.type == kind and s.polarity == "asserted"]
     assert found
     assert all(set(s.actors) == actors for s in found)
+
+
+# --- classes found on probes after the first look -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # stocks taken out to be delivered are the transfer, not a mobilization
+        "Die Bundeswehr holt alte Leopard-1-Panzer aus dem Lager, um sie an Kiew zu liefern.",
+        # an army or a union "mobilisiert" for reconstruction or a strike
+        "Die Armee mobilisiert alle Kräfte für den Wiederaufbau nach dem Erdbeben.",
+        "Die Gewerkschaft hat zum Warnstreik aufgerufen und ihre Truppen mobilisiert.",
+        # "verlegt" of patients, cables, dates and police
+        "Der Patient wurde auf die Intensivstation verlegt.",
+        "Die Telekom hat in der Stadt neue Glasfaserkabel verlegt.",
+        "Das Spiel wurde wegen Regens auf Sonntag verlegt.",
+        "Die Polizei hat Hunderte Beamte nach Leipzig verlegt.",
+        "Die Bundeswehr hat im Rahmen der Amtshilfe Soldaten in die Hochwassergebiete geschickt.",
+        "Putin hat Soldaten und Reservisten zu einer Militärparade auf dem Roten Platz geschickt.",
+    ],
+)
+def test_no_mobilization_in_these(body: str) -> None:
+    result = tag_text("Nachrichten", body, language="de", reference_year=REFERENCE_YEAR)
+    assert not result.mobilization
+
+
+def test_border_adjective_is_the_target_not_the_actor() -> None:
+    result = tag_text(
+        "Nachrichten",
+        "Belarus hat Truppen an die ukrainische Grenze verlegt.",
+        language="de",
+        reference_year=REFERENCE_YEAR,
+    )
+    (signal,) = [s for s in result.signals if s.type == "troop_movement"]
+    assert signal.actors == ("BLR",)
+    assert result.mobilization
