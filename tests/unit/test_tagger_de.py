@@ -283,3 +283,53 @@ def test_border_adjective_is_the_target_not_the_actor() -> None:
     (signal,) = [s for s in result.signals if s.type == "troop_movement"]
     assert signal.actors == ("BLR",)
     assert result.mobilization
+
+
+# --- classes found on the second development batch (tagger-de/dev2-de.jsonl) ------------------
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # compound units, listed by their first part
+        (
+            "Die Bundeswehr hat ein weiteres Panzergrenadierbataillon nach Litauen verlegt.",
+            ("troop_movement", "asserted"),
+        ),
+        (
+            "Die Bundeswehr hat in Bayern ein neues Heimatschutzregiment aufgestellt.",
+            ("force_grouping", "asserted"),
+        ),
+        # ships put into a sea
+        (
+            "Ein Verband russischer Kriegsschiffe ist in die Ostsee eingelaufen.",
+            ("troop_movement", "asserted"),
+        ),
+        # a build-up told by a noun, and its denial
+        (
+            "Die Nato meldet eine Zunahme russischer Truppen an der Grenze zu Estland.",
+            ("troop_movement", "asserted"),
+        ),
+        (
+            "Der Grenzschutz hat keine Zunahme russischer Truppen an der Grenze festgestellt.",
+            ("troop_movement", "negated"),
+        ),
+    ],
+)
+def test_compounds_ships_and_build_ups(body: str, expected: tuple[str, str]) -> None:
+    assert expected in pairs(body)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # drills that ended tell the withdrawal, not a drill
+        "Russland hat nach dem Ende der Übungen Einheiten aus Belarus abgezogen.",
+        # a cloakroom is no guards unit; a team's "Kräfte" and "Truppe"
+        "Die Garderobe im Theater wurde in den Keller verlegt.",
+        "Vor dem Derby mobilisiert der Trainer die letzten Kräfte.",
+    ],
+)
+def test_no_mobilization_in_ended_drills_and_sport(body: str) -> None:
+    result = tag_text("Nachrichten", body, language="de", reference_year=REFERENCE_YEAR)
+    assert not result.mobilization
