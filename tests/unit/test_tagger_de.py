@@ -333,3 +333,32 @@ def test_compounds_ships_and_build_ups(body: str, expected: tuple[str, str]) -> 
 def test_no_mobilization_in_ended_drills_and_sport(body: str) -> None:
     result = tag_text("Nachrichten", body, language="de", reference_year=REFERENCE_YEAR)
     assert not result.mobilization
+
+
+@pytest.mark.parametrize(
+    ("body", "kind", "actors"),
+    [
+        # branches named by compounds
+        (
+            "Putin hat die Atomstreitkräfte in besondere Alarmbereitschaft versetzt.",
+            "readiness_increase",
+            {"RUS"},
+        ),
+        # more states of German foreign news
+        (
+            "Israel hat Reservisten für den Einsatz im Gazastreifen einberufen.",
+            "mobilization_callup",
+            {"ISR"},
+        ),
+    ],
+)
+def test_branches_and_further_states(body: str, kind: str, actors: set[str]) -> None:
+    result = tag_text("Nachrichten", body, language="de", reference_year=REFERENCE_YEAR)
+    (signal,) = [s for s in result.signals if s.type == kind]
+    assert set(signal.actors) == actors
+    assert result.mobilization
+
+
+def test_a_recipient_receiving_is_not_the_supplier() -> None:
+    # "erhält" makes the recipient the subject: no transfer is read rather than a wrong actor
+    assert pairs("Die Ukraine erhält weitere Patriot-Systeme aus Deutschland.") == set()
