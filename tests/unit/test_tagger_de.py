@@ -362,3 +362,41 @@ def test_branches_and_further_states(body: str, kind: str, actors: set[str]) -> 
 def test_a_recipient_receiving_is_not_the_supplier() -> None:
     # "erhält" makes the recipient the subject: no transfer is read rather than a wrong actor
     assert pairs("Die Ukraine erhält weitere Patriot-Systeme aus Deutschland.") == set()
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # an announced step, and one not ruled out, is still to come
+        (
+            "Russland hat angekündigt, Truppen an die Grenze zu Finnland zu verlegen.",
+            ("troop_movement", "hypothetical"),
+        ),
+        (
+            "Der Kreml schließt eine neue Mobilmachung nicht aus.",
+            ("mobilization_callup", "hypothetical"),
+        ),
+    ],
+)
+def test_announced_and_not_ruled_out(body: str, expected: tuple[str, str]) -> None:
+    found = pairs(body)
+    assert expected in found
+    assert (expected[0], "asserted") not in found
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # the other side: a move begun, and troops pulled back with a split verb
+        (
+            "Seit Montag verlegt die Bundeswehr Soldaten nach Litauen.",
+            ("troop_movement", "asserted"),
+        ),
+        (
+            "Die russischen Truppen ziehen sich aus der Region Kiew zurück.",
+            ("de_escalation", "asserted"),
+        ),
+    ],
+)
+def test_begun_moves_and_split_withdrawals(body: str, expected: tuple[str, str]) -> None:
+    assert expected in pairs(body)
