@@ -400,3 +400,33 @@ def test_announced_and_not_ruled_out(body: str, expected: tuple[str, str]) -> No
 )
 def test_begun_moves_and_split_withdrawals(body: str, expected: tuple[str, str]) -> None:
     assert expected in pairs(body)
+
+
+@pytest.mark.parametrize(
+    ("body", "expected", "not_expected"),
+    [
+        # reservists sent home are demobilized, not moved
+        (
+            "Belarus hat die Reservisten wieder nach Hause geschickt.",
+            ("de_escalation", "asserted"),
+            ("troop_movement", "asserted"),
+        ),
+        # forces reinforced at a border are a build-up
+        (
+            "Die Ukraine hat ihre Truppen an der Grenze zu Belarus verstärkt.",
+            ("troop_movement", "asserted"),
+            ("de_escalation", "asserted"),
+        ),
+        (
+            "Russische U-Boote sind in die Ostsee ausgelaufen.",
+            ("troop_movement", "asserted"),
+            ("military_exercise", "asserted"),
+        ),
+    ],
+)
+def test_sent_home_reinforced_and_put_to_sea(
+    body: str, expected: tuple[str, str], not_expected: tuple[str, str]
+) -> None:
+    found = pairs(body)
+    assert expected in found
+    assert not_expected not in found
