@@ -2,14 +2,10 @@
 another field (or denied, planned, past) that must not count, and a nearby real military
 sentence that must."""
 
-import json
-
 import pytest
 
-from streams.article import parse_raw_article
-from streams.normalize import normalize_article
-from streams.tagger import available_languages, tag_article, tag_text
-from tests.tagging import REFERENCE_YEAR, title_pairs
+from streams.tagger import available_languages, tag_text
+from tests.tagging import REFERENCE_YEAR, assert_the_seed_yields_what_signals_md_lists, title_pairs
 
 
 def pairs(body: str, title: str = "Wiadomości") -> set[tuple[str, str]]:
@@ -388,29 +384,9 @@ zostanie zaatakowane. Ukraina zapewnia, że nie ma żadnych agresywnych zamiaró
 
 
 def test_the_seed_in_polish_yields_what_signals_md_lists() -> None:
-    raw = {
-        "id": "seed-pl",
-        "url": "https://example.org/pl",
-        "title": SEED_PL.split("\n")[0],
-        "body": SEED_PL,
-        "source": "seed",
-        "published_at": "2023-01-24T12:00:00Z",
-    }
-    article = normalize_article(parse_raw_article(json.dumps(raw).encode(), max_bytes=1_000_000))
-    assert article.language == "pl"
-    result = tag_article(article)
-    assert result.mobilization
-    found = {(s.type, s.polarity, s.actors) for s in result.signals}
-    (storage,) = [s for s in result.signals if s.type == "equipment_from_storage"]
-    assert (storage.polarity, storage.actors) == ("asserted", ("BLR",))
-    assert storage.attribution == "białoruskie Ministerstwo Obrony"
-    assert ("force_grouping", "asserted", ("BLR", "RUS")) in found
-    assert ("military_exercise", "asserted", ("BLR", "RUS")) in found
-    assert ("troop_movement", "historical", ("RUS",)) in found
-    moves = [s for s in result.signals if s.type == "troop_movement" and s.polarity == "asserted"]
-    assert [(s.actors, s.target) for s in moves] == [(("BLR",), "UKR")]
-    assert ("threat", "asserted", ("BLR",)) in found
-    assert ("de_escalation", "asserted", ("UKR",)) in found
+    assert_the_seed_yields_what_signals_md_lists(
+        SEED_PL, "pl", attribution="białoruskie Ministerstwo Obrony"
+    )
 
 
 # --- a plan told after the drill's noun ----------------------------------------------------------
