@@ -8,7 +8,7 @@ from datetime import datetime
 from typing import Any
 from urllib.parse import urlsplit
 
-from streams.stories.terms import Vector, content_vector, terms
+from streams.stories.terms import Vector, content_vector, is_year, terms
 from streams.tagger import MOBILIZATION_TYPES
 
 
@@ -100,11 +100,7 @@ def is_figure(key: str) -> bool:
     and counts reports quote (15,000 reservists, 135,000 conscripts). Three-digit numbers are
     as often distances, calibres and article numbers (a 200 km zone, 155 mm shells, article
     389 of the criminal code), and a year dates an event rather than telling it apart."""
-    return (
-        len(key) >= FIGURE_DIGITS
-        and key.isdigit()
-        and not (len(key) == 4 and key[:2] in ("19", "20"))
-    )
+    return len(key) >= FIGURE_DIGITS and key.isdigit() and not is_year(key)
 
 
 def _epoch(moment: str | None) -> float:

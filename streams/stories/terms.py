@@ -108,9 +108,14 @@ def _number_weight(digits: str) -> float:
     """Counts of troops or vehicles identify an event; small numbers and years do not."""
     if len(digits) <= 2:
         return 0.5
-    if len(digits) == 4 and digits[:2] in ("19", "20"):
+    if is_year(digits):
         return 1.0
     return MAX_WEIGHT
+
+
+def is_year(digits: str) -> bool:
+    """A number read as a year of the 20th or 21st century: it dates an event, not its size."""
+    return len(digits) == 4 and digits[:2] in ("19", "20")
 
 
 def terms(text: str) -> list[str]:
